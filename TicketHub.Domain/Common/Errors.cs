@@ -1,0 +1,27 @@
+namespace TicketHub.Domain.Common;
+
+/// <summary>The error codes every front door shares; the codes are the contract of API.md.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string UsernameTaken = "username_taken";
+    public const string NotFound = "not_found";
+    public const string SoldOut = "sold_out";
+    public const string InsufficientQuantity = "insufficient_quantity";
+    public const string PurchaseLimitExceeded = "purchase_limit_exceeded";
+    public const string PriceAbovePurchase = "price_above_purchase";
+    public const string NotOwner = "not_owner";
+    public const string PaymentDeclined = "payment_declined";
+    public const string AlreadyExists = "already_exists";
+    public const string EventInPast = "event_in_past";
+}
+
+public static class CommonErrors
+{
+    public static Error NotFound(string what, string id) =>
+        new(ErrorCodes.NotFound, $"{what} '{id}' was not found.", ErrorKind.NotFound);
+
+    public static Error NotOwner(string what) =>
+        new(ErrorCodes.NotOwner, $"This {what} belongs to someone else.", ErrorKind.Forbidden);
+}

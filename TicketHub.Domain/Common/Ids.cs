@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+
+namespace TicketHub.Domain.Common;
+
+/// <summary>
+/// Opaque ids of 14 characters (API.md allows 15): 10 Crockford base32 characters of the millisecond clock, so new rows
+/// land at the end of the primary-key index, then 4 random characters.
+/// </summary>
+public static class Ids
+{
+    public const int MaxLength = 15;
+    private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    public static string New(TimeProvider? clock = null)
+    {
+        var ms = (ulong)(clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds();
+        Span<char> id = stackalloc char[14];
+        for (var i = 9; i >= 0; i--)
+        {
+            id[i] = Alphabet[(int)(ms & 31)];
+            ms >>= 5;
+        }
+        Span<byte> random = stackalloc byte[4];
+        RandomNumberGenerator.Fill(random);
+        for (var i = 0; i < 4; i++) id[10 + i] = Alphabet[random[i] & 31];
+        return new string(id);
+    }
+}

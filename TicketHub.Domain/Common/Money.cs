@@ -1,0 +1,36 @@
+namespace TicketHub.Domain.Common;
+
+/// <summary>
+/// Money is stored as integer minor units (cents) and shown as a decimal with the currency's exponent.
+/// Only ISO 4217 currencies with 0 or 2 minor digits are accepted, since API.md allows at most 2 decimals.
+/// </summary>
+public static class Money
+{
+    public const string DefaultCurrency = "USD";
+
+    private static readonly HashSet<string> ZeroDecimal = ["JPY", "KRW", "ISK", "CLP", "VND", "HUF", "TWD", "UGX", "XAF", "XOF", "PYG"];
+
+    private static readonly HashSet<string> TwoDecimal =
+    [
+        "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "RON", "BGN", "MXN", "BRL",
+        "ARS", "COP", "PEN", "ZAR", "INR", "SGD", "HKD", "CNY", "THB", "MYR", "PHP", "IDR", "ILS", "AED", "SAR", "TRY",
+        "EGP", "NGN", "KES", "MAD",
+    ];
+
+    public static bool IsSupported(string currency) => ZeroDecimal.Contains(currency) || TwoDecimal.Contains(currency);
+
+    public static int Exponent(string currency) => ZeroDecimal.Contains(currency) ? 0 : 2;
+
+    public static decimal ToDecimal(long minorUnits, string currency) =>
+        Exponent(currency) == 0 ? minorUnits : minorUnits / 100m;
+
+    /// <summary>Converts a decimal amount to minor units; false when it has more decimals than the currency allows.</summary>
+    public static bool TryToMinorUnits(decimal amount, string currency, out long minorUnits)
+    {
+        var scaled = amount * (Exponent(currency) == 0 ? 1 : 100);
+        minorUnits = 0;
+        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue / 4 || scaled < 0) return false;
+        minorUnits = (long)scaled;
+        return true;
+    }
+}

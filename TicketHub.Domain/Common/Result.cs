@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace TicketHub.Domain.Common;
+
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unauthorized,
+}
+
+/// <summary>An expected business failure: a stable snake_case code (see API.md), a message for people, and per-field details.</summary>
+public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Validation)
+{
+    public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
+}
+
+public readonly record struct Result<T>(T? Value, Error? Error)
+{
+    [MemberNotNullWhen(true, nameof(Value)), MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(Error error) => new(default, error);
+}

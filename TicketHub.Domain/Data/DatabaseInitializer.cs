@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TicketHub.Domain.Data;
+
+/// <summary>Brings the database to the current schema at start-up and, on an empty database, loads the demo catalogue.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<TicketHubDbContext> dbFactory,
+    IOptions<DatabaseOptions> options,
+    IOptions<DemoDataOptions> demo,
+    DemoData demoData,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (db.Database.IsSqlite())
+            {
+                var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                    db.Database.GetConnectionString()).DataSource);
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            if (options.Value.MigrateOnStartup)
+            {
+                await db.Database.MigrateAsync(ct);
+                logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
+            }
+            // WAL lets readers go on while one writer commits; the setting is stored in the file.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        if (demo.Value.Seed) await demoData.SeedIfEmptyAsync(ct);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Events;
+using TicketHub.Domain.Performers;
+using TicketHub.Domain.Venues;
+
+namespace TicketHub.Domain;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database for the configured provider (<c>Database:Provider</c>, <c>ConnectionStrings:TicketHub</c>)
+    /// and every domain service. <paramref name="dataDirectory"/> holds the SQLite file when no connection string is set.
+    /// </summary>
+    public static IServiceCollection AddTicketHubDomain(this IServiceCollection services, IConfiguration config, string dataDirectory)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section);
+
+        var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connectionString = config.GetConnectionString("TicketHub");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TicketHub is not set.");
+            AddContext<PostgresTicketHubDbContext>(services, o => o.UseTicketHubPostgres(connectionString));
+        }
+        else
+        {
+            connectionString ??= $"Data Source={Path.Combine(dataDirectory, "tickethub.db")}";
+            AddContext<SqliteTicketHubDbContext>(services, o => o.UseTicketHubSqlite(connectionString));
+        }
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<VenueService>();
+        services.AddScoped<PerformerService>();
+        services.AddScoped<EventService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    /// <summary>Identity over the TicketHub database with the account rules (username characters, password length, lockout).</summary>
+    public static IdentityBuilder AddTicketHubIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = AccountRules.PasswordMinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = AccountRules.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = AccountRules.LockoutDuration;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TicketHubDbContext>();
+
+    // Services ask for the provider-neutral base type; the provider subclass only decides which migrations apply.
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : TicketHubDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<TicketHubDbContext>>(sp =>
+            new BaseContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped<TicketHubDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+
+    private sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<TicketHubDbContext>
+        where TContext : TicketHubDbContext
+    {
+        public TicketHubDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<TicketHubDbContext> CreateDbContextAsync(CancellationToken ct = default) =>
+            await inner.CreateDbContextAsync(ct);
+    }
+}

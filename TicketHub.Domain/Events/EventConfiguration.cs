@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Common;
+
+namespace TicketHub.Domain.Events;
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> b)
+    {
+        b.Property(e => e.Id).HasMaxLength(Ids.MaxLength);
+        b.Property(e => e.VenueId).HasMaxLength(Ids.MaxLength);
+        b.Property(e => e.VendorId).HasMaxLength(Ids.MaxLength);
+        b.Property(e => e.Name).HasMaxLength(255);
+        b.Property(e => e.Description).HasMaxLength(2000);
+        b.Property(e => e.Currency).HasMaxLength(3).IsFixedLength(false);
+        b.HasOne(e => e.Venue).WithMany().HasForeignKey(e => e.VenueId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_Events_EndAfterStart", "\"EndUtc\" > \"StartUtc\""));
+
+        // view-events is ordered by start time, optionally within one venue or one vendor's catalogue.
+        b.HasIndex(e => new { e.StartUtc, e.Id });
+        b.HasIndex(e => new { e.VenueId, e.StartUtc });
+        b.HasIndex(e => new { e.VendorId, e.StartUtc });
+    }
+}
+
+internal sealed class PerformanceConfiguration : IEntityTypeConfiguration<Performance>
+{
+    public void Configure(EntityTypeBuilder<Performance> b)
+    {
+        b.HasKey(p => new { p.EventId, p.PerformerId });
+        b.Property(p => p.EventId).HasMaxLength(Ids.MaxLength);
+        b.Property(p => p.PerformerId).HasMaxLength(Ids.MaxLength);
+        b.HasOne(p => p.Event).WithMany(e => e.Performances).HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(p => p.Performer).WithMany().HasForeignKey(p => p.PerformerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.PerformerId, p.EventId });   // events by performer
+    }
+}

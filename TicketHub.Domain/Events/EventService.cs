@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Resale;
+
+namespace TicketHub.Domain.Events;
+
+public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+{
+    public const int NameMaxLength = 255;
+    public const int DescriptionMaxLength = 2000;
+    public const int MaxPerformers = 50;
+
+    /// <summary>
+    /// A vendor creates an event at a venue with optional performers. Errors: validation_failed (times, currency,
+    /// lengths), not_found (venue or a performer).
+    /// </summary>
+    public async Task<Result<string>> AddAsync(string vendorId, AddEventCommand cmd, CancellationToken ct = default)
+    {
+        var currency = string.IsNullOrWhiteSpace(cmd.Currency) ? Money.DefaultCurrency : cmd.Currency.Trim().ToUpperInvariant();
+        var performerIds = (cmd.PerformerIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        var v = new Validator()
+            .Required("venueId", cmd.VenueId, Ids.MaxLength)
+            .Required("name", cmd.Name, NameMaxLength)
+            .MaxLength("description", cmd.Description, DescriptionMaxLength)
+            .Check(cmd.StartTime is not null, "startTime", "startTime is required.")
+            .Check(cmd.EndTime is not null, "endTime", "endTime is required.")
+            .Check(cmd.StartTime is null || cmd.EndTime is null || cmd.EndTime > cmd.StartTime, "endTime", "endTime must be after startTime.")
+            .Check(cmd.StartTime is null || cmd.StartTime > clock.GetUtcNow(), "startTime", "startTime must be in the future.")
+            .Check(Money.IsSupported(currency), "currency", "currency must be an ISO 4217 code with at most 2 decimals, such as USD or EUR.")
+            .Check(performerIds.Count <= MaxPerformers, "performerIds", $"An event has at most {MaxPerformers} performers.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Venues.AnyAsync(x => x.Id == cmd.VenueId, ct)) return EventErrors.VenueNotFound(cmd.VenueId!);
+        var known = await db.Performers.Where(p => performerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (performerIds.FirstOrDefault(id => !known.Contains(id)) is { } missing) return EventErrors.PerformerNotFound(missing);
+
+        var ev = new Event
+        {
+            Id = Ids.New(clock),
+            VenueId = cmd.VenueId!,
+            Name = cmd.Name!.Trim(),
+            Description = string.IsNullOrWhiteSpace(cmd.Description) ? null : cmd.Description.Trim(),
+            StartUtc = cmd.StartTime!.Value.UtcDateTime,
+            EndUtc = cmd.EndTime!.Value.UtcDateTime,
+            Currency = currency,
+            VendorId = vendorId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        ev.Performances = performerIds.Select(id => new Performance { EventId = ev.Id, PerformerId = id }).ToList();
+        db.Events.Add(ev);
+        await db.SaveChangesAsync(ct);
+        return ev.Id;
+    }
+
+    /// <summary>
+    /// The vendor that created an event adds a performer to it. Errors: not_found, not_owner (403), already_exists.
+    /// </summary>
+    public async Task<Result<bool>> AddPerformerAsync(string vendorId, string? eventId, string? performerId, CancellationToken ct = default)
+    {
+        var v = new Validator().Required("eventId", eventId, Ids.MaxLength).Required("performerId", performerId, Ids.MaxLength);
+        if (v.ToError() is { } invalid) return invalid;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owner = await db.Events.Where(e => e.Id == eventId).Select(e => e.VendorId).FirstOrDefaultAsync(ct);
+        if (owner is null) return EventErrors.NotFound(eventId!);
+        if (owner != vendorId) return EventErrors.NotOwner;
+        if (!await db.Performers.AnyAsync(p => p.Id == performerId, ct)) return EventErrors.PerformerNotFound(performerId!);
+        if (await db.Performances.AnyAsync(p => p.EventId == eventId && p.PerformerId == performerId, ct))
+            return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
+
+        db.Performances.Add(new Performance { EventId = eventId!, PerformerId = performerId! });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same pair raced in from another request; the composite key let only one of them in.
+            return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
+        }
+        return true;
+    }
+
+    /// <summary>Events matching every given filter, ordered by start time, with venue, performers and what is on sale.</summary>
+    public async Task<Page<EventSummary>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = Filter(db.Events.AsNoTracking(), query);
+        var total = await events.CountAsync(ct);
+        var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
+        var items = await Project(db, pageOfEvents).ToListAsync(ct);
+        return new Page<EventSummary>(items.Select(r => r.ToSummary()).ToList(), total);
+    }
+
+    public async Task<EventSummary?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await Project(db, db.Events.AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(ct);
+        return row?.ToSummary();
+    }
+
+    private static IQueryable<Event> Filter(IQueryable<Event> events, EventQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.VenueId)) events = events.Where(e => e.VenueId == q.VenueId);
+        if (!string.IsNullOrWhiteSpace(q.PerformerId)) events = events.Where(e => e.Performances.Any(p => p.PerformerId == q.PerformerId));
+        if (q.From is { } from)
+        {
+            var fromUtc = from.UtcDateTime;
+            events = events.Where(e => e.StartUtc >= fromUtc);
+        }
+        if (q.To is { } to)
+        {
+            var toUtc = to.UtcDateTime;
+            events = events.Where(e => e.StartUtc <= toUtc);
+        }
+        if (TextKey.From(q.City) is { } city) events = events.Where(e => e.Venue.CityKey == city);
+        if (TextKey.From(q.State) is { } state) events = events.Where(e => e.Venue.StateKey == state);
+        if (TextKey.From(q.Country) is { } country) events = events.Where(e => e.Venue.CountryKey == country);
+        if (TextKey.From(q.PostalCode) is { } postalCode) events = events.Where(e => e.Venue.PostalCodeKey == postalCode);
+        return events;
+    }
+
+    // One round trip: venue by join, performers as a joined collection, stock figures as correlated aggregates.
+    private static IQueryable<EventRow> Project(TicketHubDbContext db, IQueryable<Event> events) =>
+        events.Select(e => new EventRow(
+            e.Id, e.Name, e.Description, e.StartUtc, e.EndUtc, e.Currency,
+            new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode),
+            e.Performances.OrderBy(p => p.Performer.NameKey).Select(p => new PerformerRef(p.PerformerId, p.Performer.Name)).ToList(),
+            db.TicketLots.Where(t => t.EventId == e.Id && t.Remaining > 0).Min(t => (long?)t.PriceCents),
+            db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Remaining) ?? 0,
+            db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active && l.Count > 0).Min(l => (long?)l.PriceCents),
+            db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0));
+
+    private sealed record EventRow(
+        string Id, string Name, string? Description, DateTime StartUtc, DateTime EndUtc, string Currency, VenueRef Venue,
+        List<PerformerRef> Performers, long? MinPrimaryCents, int PrimaryAvailable, long? MinResaleCents, int ResaleAvailable)
+    {
+        public EventSummary ToSummary()
+        {
+            long? min = (MinPrimaryCents, MinResaleCents) switch
+            {
+                (null, null) => null,
+                ({ } a, null) => a,
+                (null, { } b) => b,
+                ({ } a, { } b) => Math.Min(a, b),
+            };
+            return new EventSummary(
+                Id, Name, Description, StartUtc, EndUtc, Currency, Venue, Performers,
+                min is null ? null : Money.ToDecimal(min.Value, Currency), PrimaryAvailable + ResaleAvailable);
+        }
+    }
+}

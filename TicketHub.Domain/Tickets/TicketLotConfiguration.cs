@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Events;
+
+namespace TicketHub.Domain.Tickets;
+
+internal sealed class TicketLotConfiguration : IEntityTypeConfiguration<TicketLot>
+{
+    public void Configure(EntityTypeBuilder<TicketLot> b)
+    {
+        b.Property(t => t.Id).HasMaxLength(Ids.MaxLength);
+        b.Property(t => t.EventId).HasMaxLength(Ids.MaxLength);
+        b.Property(t => t.VendorId).HasMaxLength(Ids.MaxLength);
+        b.Property(t => t.Section).HasMaxLength(15);
+        b.Property(t => t.Seat).HasMaxLength(15);
+        b.HasOne<Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t =>
+        {
+            // The backstop for "no oversell": even a code path that forgot its guard cannot drive stock negative.
+            t.HasCheckConstraint("CK_TicketLots_Remaining", "\"Remaining\" >= 0");
+            t.HasCheckConstraint("CK_TicketLots_Removed", "\"Removed\" >= 0");
+            t.HasCheckConstraint("CK_TicketLots_Uploaded", "\"Uploaded\" >= 1");
+            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Remaining\" + \"Removed\" <= \"Uploaded\"");
+            t.HasCheckConstraint("CK_TicketLots_Price", "\"PriceCents\" >= 0");
+        });
+        b.HasIndex(t => new { t.EventId, t.PriceCents });   // an event's lots, cheapest first; min price per event
+        b.HasIndex(t => t.VendorId);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+
+namespace TicketHub.Domain.Venues;
+
+public sealed class VenueService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>A vendor adds a venue. Errors: validation_failed.</summary>
+    public async Task<Result<string>> AddAsync(string vendorId, AddVenueCommand cmd, CancellationToken ct = default)
+    {
+        var timeZone = string.IsNullOrWhiteSpace(cmd.TimeZone) ? "UTC" : cmd.TimeZone.Trim();
+        var v = new Validator()
+            .Required("name", cmd.Name, 255)
+            .Required("streetAddress", cmd.StreetAddress, 255)
+            .Required("city", cmd.City, 255)
+            .Required("country", cmd.Country, 255)
+            .MaxLength("state", cmd.State, 255)
+            .MaxLength("postalCode", cmd.PostalCode, 15)
+            .MaxLength("addlAddress", cmd.AddlAddress, 255)
+            .Check(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _), "timeZone", "timeZone must be an IANA time zone such as Europe/Paris.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var venue = new Venue
+        {
+            Id = Ids.New(clock),
+            Name = cmd.Name!.Trim(),
+            StreetAddress = cmd.StreetAddress!.Trim(),
+            City = cmd.City!.Trim(),
+            State = Blank(cmd.State),
+            Country = cmd.Country!.Trim(),
+            PostalCode = Blank(cmd.PostalCode),
+            AddlAddress = Blank(cmd.AddlAddress),
+            TimeZone = timeZone,
+            CreatedById = vendorId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        SetKeys(venue);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(ct);
+        return venue.Id;
+    }
+
+    /// <summary>Venues matching every given filter, ordered by name.</summary>
+    public async Task<Page<VenueDto>> SearchAsync(VenueQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var venues = Filter(db.Venues.AsNoTracking(), query);
+        var total = await venues.CountAsync(ct);
+        var items = await venues
+            .OrderBy(v => v.NameKey).ThenBy(v => v.Id)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
+            .ToListAsync(ct);
+        return new Page<VenueDto>(items, total);
+    }
+
+    public async Task<VenueDto?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Venues.AsNoTracking().Where(v => v.Id == id)
+            .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    internal static void SetKeys(Venue venue)
+    {
+        venue.NameKey = TextKey.From(venue.Name)!;
+        venue.CityKey = TextKey.From(venue.City)!;
+        venue.StateKey = TextKey.From(venue.State);
+        venue.CountryKey = TextKey.From(venue.Country)!;
+        venue.PostalCodeKey = TextKey.From(venue.PostalCode);
+    }
+
+    private static IQueryable<Venue> Filter(IQueryable<Venue> venues, VenueQuery q)
+    {
+        if (TextKey.From(q.Name) is { } name) venues = venues.Where(v => v.NameKey.Contains(name));
+        if (TextKey.From(q.City) is { } city) venues = venues.Where(v => v.CityKey == city);
+        if (TextKey.From(q.State) is { } state) venues = venues.Where(v => v.StateKey == state);
+        if (TextKey.From(q.Country) is { } country) venues = venues.Where(v => v.CountryKey == country);
+        if (TextKey.From(q.PostalCode) is { } postalCode) venues = venues.Where(v => v.PostalCodeKey == postalCode);
+        return venues;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TicketHub.Domain.Data;
+
+namespace TicketHub.Tests.Support;
+
+/// <summary>The whole app over a fresh database of the given provider; one per test.</summary>
+public sealed class TicketHubFactory : WebApplicationFactory<Program>
+{
+    // Hundreds of app instances per run would exhaust inotify watches if each one watched its settings files.
+    static TicketHubFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+    private readonly TestDatabase _database;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"tickethub-data-{Guid.NewGuid():N}");
+    private readonly Dictionary<string, string?> _settings;
+
+    private TicketHubFactory(TestDatabase database, IDictionary<string, string?>? settings)
+    {
+        _database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:MigrateOnStartup"] = "false",   // the template is migrated already
+            ["ConnectionStrings:TicketHub"] = database.ConnectionString,
+            ["DataDirectory"] = _dataDirectory,
+            ["Demo:Seed"] = "false",
+            ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RateLimiting:Accounts:PermitLimit"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public TestDatabase Database => _database;
+
+    public static async Task<TicketHubFactory> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null) =>
+        new(await TestDatabase.CreateAsync(provider), settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+}

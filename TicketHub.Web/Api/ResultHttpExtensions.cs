@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketHub.Domain.Common;
+
+namespace TicketHub.Web.Api;
+
+public static class ResultHttpExtensions
+{
+    /// <summary>
+    /// The one mapping from domain errors to HTTP (API.md): 403 for someone else's resource, 401 for failed
+    /// authentication, 400 with the error's code for every other failure of the request.
+    /// </summary>
+    public static ProblemHttpResult ToProblem(this Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var problem = error.Fields is { } fields
+            ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = error.Message;
+        problem.Extensions["code"] = error.Code;
+        return TypedResults.Problem(problem);
+    }
+
+    public static void SetTotalCount(this HttpResponse response, int total) =>
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Features;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using TicketHub.Web.Api;
+using TicketHub.Web.Components;
+
+namespace TicketHub.Web.Hosting;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddTicketHubWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddTicketHubProblemDetails();
+        services.AddTicketHubRateLimiting(config);
+        services.AddTicketHubOpenApi();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Loopback proxies are trusted by default; others are listed in ForwardedHeaders:KnownProxies.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static WebApplication UseTicketHubPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        // Before authentication, so the bare 401/403 of the bearer handler also gets a problem body.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapTicketHubApi();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
