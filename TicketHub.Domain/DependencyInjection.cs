@@ -6,6 +6,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Data;
 using TicketHub.Domain.Events;
+using TicketHub.Domain.Orders;
+using TicketHub.Domain.Payments;
+using TicketHub.Domain.Resale;
+using TicketHub.Domain.Tickets;
 using TicketHub.Domain.Performers;
 using TicketHub.Domain.Venues;
 
@@ -41,6 +45,12 @@ public static class DependencyInjection
         services.AddScoped<VenueService>();
         services.AddScoped<PerformerService>();
         services.AddScoped<EventService>();
+        services.AddScoped<TicketInventoryService>();
+        services.AddScoped<PurchaseService>();
+        services.AddScoped<HoldingService>();
+        services.AddScoped<ResaleService>();
+        services.AddSingleton<IStockClaim, AtomicStockClaim>();
+        AddPaymentGateway(services, config);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();
         return services;
@@ -64,6 +74,27 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TicketHubDbContext>();
+
+    private static void AddPaymentGateway(IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section);
+        var provider = config[$"{PaymentOptions.Section}:Provider"] ?? "Test";
+        if (provider.Equals("Test", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<TestPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());
+            return;
+        }
+        if (provider.Equals("Stripe", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section)
+                .Validate(o => !string.IsNullOrWhiteSpace(o.SecretKey), "Stripe:SecretKey is required when Payments:Provider is Stripe.")
+                .ValidateOnStart();
+            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+            return;
+        }
+        throw new InvalidOperationException($"Unknown Payments:Provider '{provider}'; use Test or Stripe.");
+    }
 
     // Services ask for the provider-neutral base type; the provider subclass only decides which migrations apply.
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

@@ -12,6 +12,7 @@ builder.Services.AddTicketHubAuth(builder.Configuration, dataDirectory);
 builder.Services.AddTicketHubWeb(builder.Configuration);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddHostedService<PendingOrderReconciler>();
 
 var app = builder.Build();
 app.UseTicketHubPipeline();

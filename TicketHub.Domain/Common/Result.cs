@@ -9,6 +9,8 @@ public enum ErrorKind
     Conflict,
     Forbidden,
     Unauthorized,
+    /// <summary>A dependency (the payment provider) did not answer; the request may be retried.</summary>
+    Unavailable,
 }
 
 /// <summary>An expected business failure: a stable snake_case code (see API.md), a message for people, and per-field details.</summary>

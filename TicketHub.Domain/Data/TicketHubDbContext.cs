@@ -42,8 +42,8 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
         });
         // The two user types are roles that exist from the first migration on.
         builder.Entity<IdentityRole>().HasData(
-            new IdentityRole { Id = "role-individual", Name = Accounts.Roles.Individual, NormalizedName = "INDIVIDUAL", ConcurrencyStamp = "individual-v1" },
-            new IdentityRole { Id = "role-vendor", Name = Accounts.Roles.Vendor, NormalizedName = "VENDOR", ConcurrencyStamp = "vendor-v1" });
+            new IdentityRole { Id = RoleIds.Individual, Name = Accounts.Roles.Individual, NormalizedName = "INDIVIDUAL", ConcurrencyStamp = "individual-v1" },
+            new IdentityRole { Id = RoleIds.Vendor, Name = Accounts.Roles.Vendor, NormalizedName = "VENDOR", ConcurrencyStamp = "vendor-v1" });
         builder.ApplyConfigurationsFromAssembly(typeof(TicketHubDbContext).Assembly);
     }
 }

@@ -1,10 +1,10 @@
 namespace TicketHub.Domain.Resale;
 
+/// <summary>An active listing with nothing left is sold out; that is derived from its count, not a status.</summary>
 public enum ListingStatus
 {
     Active,
     Cancelled,
-    SoldOut,
 }
 
 /// <summary>Tickets moved out of a seller's holding and offered to other individuals at no more than the seller paid.</summary>

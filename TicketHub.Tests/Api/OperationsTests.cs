@@ -37,6 +37,13 @@ public abstract class OperationsTests(DatabaseProvider provider) : ApiTest(provi
             ("/api/tickets/add-event", "put", true),
             ("/api/tickets/view-events", "get", true),
             ("/api/tickets/add-performer-to-event", "put", true),
+            ("/api/tickets/view-tickets", "get", true),
+            ("/api/tickets/upload-ticket", "put", true),
+            ("/api/tickets/remove-ticket", "delete", true),
+            ("/api/tickets/view-listings", "get", true),
+            ("/api/tickets/buy-ticket", "post", true),
+            ("/api/tickets/sell-ticket", "post", true),
+            ("/api/tickets/cancel-listing", "delete", true),
         };
         foreach (var (path, method, secured) in expected)
         {

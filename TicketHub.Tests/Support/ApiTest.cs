@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Data;
+using TicketHub.Web.Hosting;
 
 namespace TicketHub.Tests.Support;
 
@@ -12,7 +16,7 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await TicketHubFactory.CreateAsync(provider, Settings());
+        App = await TicketHubFactory.CreateAsync(provider, Settings(), ConfigureServices);
         Anonymous = App.CreateClient();
     }
 
@@ -24,6 +28,11 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>Extra configuration for the app under test.</summary>
     protected virtual IDictionary<string, string?>? Settings() => null;
+
+    /// <summary>Service replacements for the app under test.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    protected DatabaseProvider Provider => provider;
 
     protected const string Password = "correct-horse-1";
 
@@ -67,6 +76,59 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
             performerIds = performerIds ?? [],
         }, Ct);
         return await response.ReadIdAsync();
+    }
+
+    /// <summary>Many buyers at once for the race specs: accounts made in-process, tokens minted directly.</summary>
+    protected async Task<HttpClient[]> IndividualsAsync(int count, string prefix = "racer")
+    {
+        var clients = new HttpClient[count];
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var account = await accounts.RegisterAsync(new RegisterCommand($"{prefix}{i}", "Race", "Buyer", Password, "individual"), Ct);
+            Assert.True(account.IsSuccess, account.Error?.Message);
+            clients[i] = App.CreateClientWithToken(App.Services.GetRequiredService<TokenService>().Issue(account.Value).Token);
+        }
+        return clients;
+    }
+
+    protected static async Task<string> UploadAsync(HttpClient vendor, string eventId, int count = 10, decimal price = 50m,
+        string section = "Floor", string seat = "GA")
+    {
+        var response = await vendor.PutAsJsonAsync("/api/tickets/upload-ticket", new { eventId, count, section, seat, price }, Ct);
+        return await response.ReadIdAsync();
+    }
+
+    protected static Task<HttpResponseMessage> BuyAsync(HttpClient buyer, string ticketId, int count, string? listingId = null,
+        string? paymentMethod = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets/buy-ticket")
+        {
+            Content = JsonContent.Create(new { ticketId, count, listingId, paymentMethod }),
+        };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return buyer.SendAsync(request, Ct);
+    }
+
+    protected static Task<HttpResponseMessage> SellAsync(HttpClient seller, string ticketId, int count, decimal? price = null) =>
+        seller.PostAsJsonAsync("/api/tickets/sell-ticket", new { ticketId, count, price }, Ct);
+
+    /// <summary>Events cannot be created in the past, so specs about started events move one there.</summary>
+    protected async Task MoveEventIntoThePastAsync(string eventId)
+    {
+        await using var db = App.Database.CreateContext();
+        var past = DateTime.UtcNow.AddHours(-1);
+        await db.Events.Where(e => e.Id == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartUtc, past).SetProperty(e => e.EndUtc, past.AddHours(3)), Ct);
+    }
+
+    /// <summary>A vendor with one future event at one venue, ready for tickets.</summary>
+    protected async Task<(HttpClient Vendor, string EventId)> VendorWithEventAsync(string username = "vendor1")
+    {
+        var vendor = await VendorAsync(username);
+        var eventId = await AddEventAsync(vendor, await AddVenueAsync(vendor));
+        return (vendor, eventId);
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TicketHub.Domain.Data;
 
@@ -28,19 +31,30 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RateLimiting:Accounts:PermitLimit"] = "10000",
+            ["Payments:ReconcileIntervalSeconds"] = "3600",   // specs run the reconciler themselves
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     public TestDatabase Database => _database;
 
-    public static async Task<TicketHubFactory> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null) =>
-        new(await TestDatabase.CreateAsync(provider), settings);
+    public static async Task<TicketHubFactory> CreateAsync(
+        DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        new(await TestDatabase.CreateAsync(provider), settings) { ConfigureServices = configureServices };
+
+    /// <summary>Service replacements for one test, e.g. a gateway that fails on purpose.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            // Password hashing at full strength costs ~100 ms a user; specs create hundreds of users.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            ConfigureServices?.Invoke(services);
+        });
     }
 
     public HttpClient CreateClientWithToken(string token)

@@ -12,5 +12,6 @@ public static class ApiRoutes
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         tickets.MapCatalogApi();
+        tickets.MapTradingApi();
     }
 }

@@ -16,6 +16,7 @@ public static class ResultHttpExtensions
         {
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = error.Fields is { } fields

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TicketHub.Domain.Common;
+
+namespace TicketHub.Domain.Data;
+
+/// <summary>
+/// Runs a unit of work in one transaction on the primary, committing on success and rolling back on a domain error.
+/// A transient write conflict (SQLite busy/locked, PostgreSQL serialization failure or deadlock) re-runs the whole
+/// unit a bounded number of times; the work must therefore only touch the database.
+/// </summary>
+internal static class Transactions
+{
+    private const int MaxAttempts = 6;
+
+    public static async Task<Result<T>> RunAsync<T>(
+        IDbContextFactory<TicketHubDbContext> dbFactory, Func<TicketHubDbContext, Task<Result<T>>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so two buyers never deadlock
+            // upgrading read locks; waiting for it is covered by the busy timeout.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await work(db);
+                if (result.IsSuccess) await tx.CommitAsync(ct);
+                else await tx.RollbackAsync(ct);
+                return result;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
+            }
+        }
+    }
+
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        ConcurrentChangeException => true,
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,          // SQLITE_BUSY, SQLITE_LOCKED
+        PostgresException pg => pg.SqlState is "40001" or "40P01",         // serialization_failure, deadlock_detected
+        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
+
+    public static bool IsUniqueViolation(Exception ex) => ex switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException pg => pg.SqlState == "23505",
+        DbUpdateException { InnerException: { } inner } => IsUniqueViolation(inner),
+        _ => false,
+    };
+}
+
+/// <summary>A conditional write found the row changed since it was read; the unit of work runs again.</summary>
+internal sealed class ConcurrentChangeException() : Exception("The row changed concurrently.");

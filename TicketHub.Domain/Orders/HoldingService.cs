@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Resale;
+
+namespace TicketHub.Domain.Orders;
+
+public sealed class HoldingService(IDbContextFactory<TicketHubDbContext> dbFactory)
+{
+    /// <summary>The tickets a user holds or has listed for resale, soonest event first (view-tickets for individuals).</summary>
+    public async Task<IReadOnlyList<HoldingView>> HoldingsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Holdings.AsNoTracking()
+            .Where(h => h.UserId == userId)
+            .Select(h => new
+            {
+                h.TicketLotId, h.EventId, h.Count, h.PricePaidCents, h.PurchasedAtUtc,
+                Listed = db.ResaleListings.Where(l => l.HoldingId == h.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0,
+                Lot = db.TicketLots.Where(t => t.Id == h.TicketLotId).Select(t => new { t.Section, t.Seat }).First(),
+                Event = db.Events.Where(e => e.Id == h.EventId).Select(e => new { e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name }).First(),
+            })
+            .Where(x => x.Count > 0 || x.Listed > 0)
+            .ToListAsync(ct);
+        return rows
+            .OrderBy(x => x.Event.StartUtc).ThenBy(x => x.TicketLotId).ThenByDescending(x => x.PricePaidCents)
+            .Select(x => new HoldingView(
+                x.TicketLotId, x.EventId, x.Event.Name, x.Event.StartUtc, x.Event.Venue, x.Lot.Section, x.Lot.Seat, x.Count,
+                Money.ToDecimal(x.PricePaidCents, x.Event.Currency), x.PurchasedAtUtc, x.Listed, x.Event.Currency))
+            .ToList();
+    }
+
+    /// <summary>One of the buyer's own orders; null for an unknown order or someone else's.</summary>
+    public async Task<OrderDetails?> OrderAsync(string buyerId, string orderId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Orders.AsNoTracking()
+            .Where(o => o.Id == orderId && o.BuyerId == buyerId)
+            .Join(db.TicketLots, o => o.TicketLotId, t => t.Id, (o, t) => new { o, t.Section, t.Seat })
+            .Join(db.Events, x => x.o.EventId, e => e.Id, (x, e) => new { x.o, x.Section, x.Seat, e.Name, e.StartUtc, Venue = e.Venue.Name })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var o = row.o;
+        return new OrderDetails(
+            o.Id, o.EventId, row.Name, row.StartUtc, row.Venue, o.TicketLotId, o.ListingId, row.Section, row.Seat, o.Count,
+            Money.ToDecimal(o.UnitPriceCents, o.Currency), Money.ToDecimal(o.AmountCents, o.Currency), o.Currency,
+            o.Status.ToString().ToLowerInvariant(), o.CreatedAtUtc);
+    }
+}

@@ -1,0 +1,20 @@
+namespace TicketHub.Domain.Orders;
+
+/// <summary>
+/// A purchase request: <see cref="ListingId"/> buys from that resale listing instead of the vendor's stock;
+/// <see cref="IdempotencyKey"/> (unique per buyer) makes a retried request return the first result.
+/// </summary>
+public sealed record BuyCommand(string? TicketId, int? Count, string? ListingId = null, string? PaymentMethod = null, string? IdempotencyKey = null);
+
+public sealed record OrderSummary(
+    string OrderId, string TicketId, string? ListingId, int Count, decimal Amount, string Currency, string Status);
+
+/// <summary>A ticket holding as its owner sees it (view-tickets for individuals).</summary>
+public sealed record HoldingView(
+    string TicketId, string EventId, string EventName, DateTime StartTime, string VenueName, string? Section, string Seat,
+    int Count, decimal PurchasePrice, DateTime PurchaseDate, int ListedCount, string Currency);
+
+/// <summary>An order as its buyer sees it, e.g. on a confirmation page.</summary>
+public sealed record OrderDetails(
+    string OrderId, string EventId, string EventName, DateTime StartTime, string VenueName, string TicketId, string? ListingId,
+    string? Section, string Seat, int Count, decimal UnitPrice, decimal Amount, string Currency, string Status, DateTime CreatedAt);

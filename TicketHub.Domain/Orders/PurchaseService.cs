@@ -1,0 +1,300 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Events;
+using TicketHub.Domain.Payments;
+using TicketHub.Domain.Resale;
+using TicketHub.Domain.Tickets;
+
+namespace TicketHub.Domain.Orders;
+
+/// <summary>
+/// Buying from vendor stock or a resale listing. Tickets are reserved and a Pending order written in one
+/// transaction; the charge runs outside it; then the order becomes Paid (tickets delivered) or Failed (reservation
+/// released), again in one transaction. A crash between charge and settlement is repaired by <see cref="ReconcileAsync"/>.
+/// </summary>
+public sealed class PurchaseService(
+    IDbContextFactory<TicketHubDbContext> dbFactory,
+    IPaymentGateway payments,
+    IStockClaim stock,
+    TimeProvider clock,
+    ILogger<PurchaseService> logger)
+{
+    public const string DefaultPaymentMethod = "pm_card_visa";
+    public const int IdempotencyKeyMaxLength = 128;
+
+    /// <summary>
+    /// An individual buys tickets. Errors: validation_failed, not_found, event_in_past, sold_out,
+    /// insufficient_quantity, purchase_limit_exceeded (10 per event over all purchases), payment_declined,
+    /// not_owner (403, not an individual), payment_unavailable (503, the order stays pending).
+    /// </summary>
+    public async Task<Result<OrderSummary>> BuyAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)
+    {
+        var v = new Validator()
+            .Required("ticketId", cmd.TicketId, Ids.MaxLength)
+            .Check(cmd.Count is >= 1, "count", "count must be 1 or more.")
+            .MaxLength("listingId", cmd.ListingId, Ids.MaxLength)
+            .MaxLength("paymentMethod", cmd.PaymentMethod, 64)
+            .MaxLength("Idempotency-Key", cmd.IdempotencyKey, IdempotencyKeyMaxLength);
+        if (v.ToError() is { } invalid) return invalid;
+        var count = cmd.Count!.Value;
+        var paymentMethod = string.IsNullOrWhiteSpace(cmd.PaymentMethod) ? DefaultPaymentMethod : cmd.PaymentMethod.Trim();
+        var key = string.IsNullOrWhiteSpace(cmd.IdempotencyKey) ? null : cmd.IdempotencyKey.Trim();
+
+        Order order;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (key is not null && await FindByKeyAsync(db, buyerId, key, ct) is { } earlier) return Replay(earlier, cmd);
+            if (!await db.UserRoles.AnyAsync(r => r.UserId == buyerId && r.RoleId == RoleIds.Individual, ct))
+                return PurchaseErrors.OnlyIndividuals;
+            if (count > PurchaseCounter.MaxPerEvent) return PurchaseErrors.LimitExceeded(0);
+
+            var lot = await db.TicketLots.AsNoTracking().Where(t => t.Id == cmd.TicketId)
+                .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t.Id, t.EventId, t.PriceCents, e.StartUtc, e.Currency, e.Name })
+                .FirstOrDefaultAsync(ct);
+            if (lot is null) return TicketErrors.NotFound(cmd.TicketId!);
+            if (lot.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(lot.EventId);
+
+            var unitPrice = lot.PriceCents;
+            if (!string.IsNullOrWhiteSpace(cmd.ListingId))
+            {
+                var listing = await db.ResaleListings.AsNoTracking()
+                    .Where(l => l.Id == cmd.ListingId && l.TicketLotId == lot.Id && l.Status == ListingStatus.Active)
+                    .Select(l => new { l.SellerId, l.PriceCents }).FirstOrDefaultAsync(ct);
+                if (listing is null) return PurchaseErrors.ListingNotFound(cmd.ListingId);
+                if (listing.SellerId == buyerId) return PurchaseErrors.OwnListing;
+                unitPrice = listing.PriceCents;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            order = new Order
+            {
+                Id = Ids.New(clock),
+                BuyerId = buyerId,
+                EventId = lot.EventId,
+                TicketLotId = lot.Id,
+                ListingId = string.IsNullOrWhiteSpace(cmd.ListingId) ? null : cmd.ListingId,
+                Count = count,
+                UnitPriceCents = unitPrice,
+                AmountCents = unitPrice * count,
+                Currency = lot.Currency,
+                Status = OrderStatus.Pending,
+                PaymentMethod = paymentMethod,
+                IdempotencyKey = key,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+        }
+
+        var reserved = await ReserveAsync(order, ct);
+        if (!reserved.IsSuccess)
+        {
+            if (reserved.Error == DuplicateKey && await FindByKeyAsync(buyerId, key!) is { } winner) return Replay(winner, cmd);
+            return reserved.Error;
+        }
+
+        // From here on the buyer's money may move: finish the job even if the client goes away.
+        PaymentOutcome outcome;
+        try
+        {
+            outcome = await payments.ChargeAsync(
+                new PaymentRequest(order.Id, order.AmountCents, order.Currency, order.PaymentMethod, $"TicketHub order {order.Id}"),
+                CancellationToken.None);
+        }
+        catch (PaymentUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Payment for order {OrderId} has an unknown outcome; the reconciler will settle it.", order.Id);
+            return PurchaseErrors.PaymentUnavailable;
+        }
+
+        var settled = await SettleAsync(order, outcome, CancellationToken.None);
+        return settled.Status == OrderStatus.Paid
+            ? ToSummary(settled)
+            : PurchaseErrors.PaymentDeclined(settled.FailureCode);
+    }
+
+    /// <summary>
+    /// Settles Pending orders older than <paramref name="olderThan"/> (a process died between charge and
+    /// settlement) by asking the gateway: a charge found makes the order Paid, no charge or a decline releases it.
+    /// </summary>
+    public async Task<int> ReconcileAsync(TimeSpan olderThan, CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - olderThan;
+        List<Order> stale;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            stale = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.Pending && o.CreatedAtUtc <= cutoff)
+                .OrderBy(o => o.CreatedAtUtc).Take(100).ToListAsync(ct);
+        }
+        var settled = 0;
+        foreach (var order in stale)
+        {
+            PaymentOutcome? outcome;
+            try
+            {
+                outcome = await payments.FindAsync(order.Id, ct);
+            }
+            catch (PaymentUnavailableException ex)
+            {
+                logger.LogWarning(ex, "Could not ask the gateway about order {OrderId}; will retry.", order.Id);
+                continue;
+            }
+            var result = await SettleAsync(order, outcome ?? PaymentOutcome.Decline("no_charge"), ct);
+            logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
+            settled++;
+        }
+        return settled;
+    }
+
+    private static readonly Error DuplicateKey = new("duplicate_key", "Idempotency key raced.");
+
+    private Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct) => Transactions.RunAsync<bool>(dbFactory, async db =>
+    {
+        // Every purchase for this buyer and event passes through one counter row, raised only while it stays within
+        // the cap: two racing requests of the same buyer cannot both pass.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought") VALUES ({order.BuyerId}, {order.EventId}, 0)
+            ON CONFLICT ("UserId", "EventId") DO NOTHING
+            """, ct);
+        var counted = await db.PurchaseCounters
+            .Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId && c.Bought + order.Count <= PurchaseCounter.MaxPerEvent)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought + order.Count), ct);
+        if (counted == 0)
+        {
+            var bought = await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
+                .Select(c => c.Bought).FirstAsync(ct);
+            return PurchaseErrors.LimitExceeded(bought);
+        }
+
+        var taken = order.ListingId is { } listingId
+            ? await stock.TakeFromListingAsync(db, listingId, order.Count, ct)
+            : await stock.TakeFromLotAsync(db, order.TicketLotId, order.Count, ct);
+        if (!taken)
+        {
+            var available = order.ListingId is { } id
+                ? await db.ResaleListings.Where(l => l.Id == id).Select(l => l.Status == ListingStatus.Active ? l.Count : 0).FirstAsync(ct)
+                : await db.TicketLots.Where(t => t.Id == order.TicketLotId).Select(t => t.Remaining).FirstAsync(ct);
+            return available == 0 ? TicketErrors.SoldOut(order.ListingId ?? order.TicketLotId) : TicketErrors.InsufficientQuantity(available);
+        }
+
+        db.Orders.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (order.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
+        {
+            return DuplicateKey;   // the same request is in flight; the transaction rolls the reservation back
+        }
+        db.ChangeTracker.Clear();
+        return true;
+    }, ct);
+
+    /// <summary>Moves a Pending order to Paid or Failed exactly once; returns the order as it ends up.</summary>
+    private async Task<Order> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await Transactions.RunAsync<bool>(dbFactory, async db =>
+        {
+            var pending = db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending);
+            if (outcome.Status == PaymentStatus.Succeeded)
+            {
+                if (await pending.ExecuteUpdateAsync(s => s
+                        .SetProperty(o => o.Status, OrderStatus.Paid)
+                        .SetProperty(o => o.PaymentReference, outcome.Reference)
+                        .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
+                    return AlreadySettled;
+                await Deliver(db, order, now, ct);
+                return true;
+            }
+
+            // Same lock order as a reservation (counter, then stock, then order), so the two never deadlock.
+            await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought - order.Count), ct);
+            await Release(db, order, ct);
+            if (await pending.ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Status, OrderStatus.Failed)
+                    .SetProperty(o => o.FailureCode, outcome.DeclineCode)
+                    .SetProperty(o => o.PaymentReference, outcome.Reference)
+                    .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
+                return AlreadySettled;   // rolls back the release above
+            return true;
+        }, ct);
+        if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+
+        await using var read = await dbFactory.CreateDbContextAsync(ct);
+        return await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct);
+    }
+
+    private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
+
+    private static async Task Deliver(TicketHubDbContext db, Order order, DateTime now, CancellationToken ct)
+    {
+        // One holding per buyer, lot and price paid: the price paid is what caps a later resale.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Holdings" ("Id", "UserId", "TicketLotId", "EventId", "Count", "PricePaidCents", "PurchasedAtUtc")
+            VALUES ({Ids.New()}, {order.BuyerId}, {order.TicketLotId}, {order.EventId}, {order.Count}, {order.UnitPriceCents}, {now})
+            ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
+            DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
+            """, ct);
+        if (order.ListingId is not { } listingId) return;
+
+        var sellerId = await db.ResaleListings.Where(l => l.Id == listingId).Select(l => l.SellerId).FirstAsync(ct);
+        db.Payouts.Add(new Payout
+        {
+            Id = Ids.New(),
+            SellerId = sellerId,
+            ListingId = listingId,
+            OrderId = order.Id,
+            Count = order.Count,
+            AmountCents = order.AmountCents,
+            Currency = order.Currency,
+            CreatedAtUtc = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task Release(TicketHubDbContext db, Order order, CancellationToken ct)
+    {
+        if (order.ListingId is not { } listingId)
+        {
+            await db.TicketLots.Where(t => t.Id == order.TicketLotId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Remaining, t => t.Remaining + order.Count), ct);
+            return;
+        }
+        var backOnSale = await db.ResaleListings.Where(l => l.Id == listingId && l.Status == ListingStatus.Active)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Count, l => l.Count + order.Count)
+                .SetProperty(l => l.Sold, l => l.Sold - order.Count), ct);
+        if (backOnSale == 1) return;
+
+        // The seller cancelled the listing meanwhile: the tickets go back to the seller's holding.
+        var holdingId = await db.ResaleListings.Where(l => l.Id == listingId).Select(l => l.HoldingId).FirstAsync(ct);
+        await db.ResaleListings.Where(l => l.Id == listingId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Sold, l => l.Sold - order.Count), ct);
+        await db.Holdings.Where(h => h.Id == holdingId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Count, h => h.Count + order.Count), ct);
+    }
+
+    private Result<OrderSummary> Replay(Order earlier, BuyCommand cmd)
+    {
+        if (earlier.TicketLotId != cmd.TicketId || earlier.Count != cmd.Count || earlier.ListingId != (string.IsNullOrWhiteSpace(cmd.ListingId) ? null : cmd.ListingId))
+            return PurchaseErrors.KeyReused;
+        return earlier.Status == OrderStatus.Failed ? PurchaseErrors.PaymentDeclined(earlier.FailureCode) : ToSummary(earlier);
+    }
+
+    private static Task<Order?> FindByKeyAsync(TicketHubDbContext db, string buyerId, string key, CancellationToken ct) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == key, ct);
+
+    private async Task<Order?> FindByKeyAsync(string buyerId, string key)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await FindByKeyAsync(db, buyerId, key, CancellationToken.None);
+    }
+
+    internal static OrderSummary ToSummary(Order o) => new(
+        o.Id, o.TicketLotId, o.ListingId, o.Count, Money.ToDecimal(o.AmountCents, o.Currency), o.Currency, o.Status.ToString().ToLowerInvariant());
+}
