@@ -11,6 +11,7 @@ using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
 using TicketHub.Domain.Performers;
+using TicketHub.Domain.Vendors;
 using TicketHub.Domain.Venues;
 
 namespace TicketHub.Domain;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<PurchaseService>();
         services.AddScoped<HoldingService>();
         services.AddScoped<ResaleService>();
+        services.AddScoped<VendorDashboardService>();
         services.AddSingleton<IStockClaim, AtomicStockClaim>();
         AddPaymentGateway(services, config);
         services.AddScoped<DatabaseInitializer>();

@@ -6,20 +6,33 @@ public sealed record AddEventCommand(
 
 /// <summary>
 /// Filters of view-events. The time window selects events that start within [From, To]; the location filters match
-/// the venue's fields whole and case-insensitively.
+/// the venue's fields whole and case-insensitively. <see cref="Text"/> (the storefront's search box) matches a
+/// substring of the event, performer or venue name.
 /// </summary>
 public sealed record EventQuery(
     string? VenueId = null, string? PerformerId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    string? City = null, string? State = null, string? Country = null, string? PostalCode = null);
+    string? City = null, string? State = null, string? Country = null, string? PostalCode = null, string? Text = null);
 
-public sealed record VenueRef(string Id, string Name, string City, string? State, string Country, string? PostalCode);
+public sealed record VenueRef(string Id, string Name, string City, string? State, string Country, string? PostalCode, string TimeZone);
 
 public sealed record PerformerRef(string Id, string Name);
 
 /// <summary>
 /// An event as browsing shows it. <see cref="MinPrice"/> is the cheapest ticket on sale (vendor stock or resale) and
-/// <see cref="Available"/> counts both; null and 0 when nothing is on sale.
+/// <see cref="Available"/> counts both; null and 0 when nothing is on sale. <see cref="Capacity"/> is what the vendors
+/// put on sale (uploaded less removed).
 /// </summary>
 public sealed record EventSummary(
     string Id, string Name, string? Description, DateTime StartTime, DateTime EndTime, string Currency,
-    VenueRef Venue, IReadOnlyList<PerformerRef> Performers, decimal? MinPrice, int Available);
+    VenueRef Venue, IReadOnlyList<PerformerRef> Performers, decimal? MinPrice, int Available, int Capacity)
+{
+    /// <summary>Less than a fifth of the vendor's tickets are left.</summary>
+    public bool SellingFast => Available > 0 && Capacity > 0 && Available * 5 < Capacity;
+
+    public bool SoldOut => Capacity > 0 && Available == 0;
+}
+
+/// <summary>A city with upcoming events, for browsing by location.</summary>
+public sealed record CityCount(string City, string? State, string Country, int Events);
+
+public sealed record PerformerPopularity(string Id, string Name, int UpcomingEvents);

@@ -101,6 +101,49 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         return row?.ToSummary();
     }
 
+    /// <summary>Cities with upcoming events, busiest first.</summary>
+    public async Task<IReadOnlyList<CityCount>> CitiesAsync(int max = 24, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Events.AsNoTracking().Where(e => e.StartUtc > now)
+            .GroupBy(e => new { e.Venue.CityKey, e.Venue.CountryKey })
+            .Select(g => new { g.Key.CityKey, g.Key.CountryKey, Count = g.Count(), City = g.Max(e => e.Venue.City), State = g.Max(e => e.Venue.State), Country = g.Max(e => e.Venue.Country) })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.CityKey).Take(max)
+            .ToListAsync(ct);
+        return rows.Select(r => new CityCount(r.City!, r.State, r.Country!, r.Count)).ToList();
+    }
+
+    /// <summary>Performers with the most upcoming events.</summary>
+    public async Task<IReadOnlyList<PerformerPopularity>> PopularPerformersAsync(int max = 12, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Performances.AsNoTracking().Where(p => p.Event.StartUtc > now)
+            .GroupBy(p => new { p.PerformerId, p.Performer.Name })
+            .Select(g => new PerformerPopularity(g.Key.PerformerId, g.Key.Name, g.Count()))
+            .OrderByDescending(p => p.UpcomingEvents).ThenBy(p => p.Name).Take(max)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The countries that have venues, for the location filter.</summary>
+    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Venues.AsNoTracking().GroupBy(v => v.CountryKey).Select(g => g.Max(v => v.Country)).ToListAsync(ct);
+        return rows.OfType<string>().Order().ToList();
+    }
+
+    /// <summary>The cities of one country (or all) that have venues, for the location filter.</summary>
+    public async Task<IReadOnlyList<string>> CitiesInAsync(string? country, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var venues = db.Venues.AsNoTracking();
+        if (TextKey.From(country) is { } key) venues = venues.Where(v => v.CountryKey == key);
+        var rows = await venues.GroupBy(v => v.CityKey).Select(g => g.Max(v => v.City)).ToListAsync(ct);
+        return rows.OfType<string>().Order().ToList();
+    }
+
     private static IQueryable<Event> Filter(IQueryable<Event> events, EventQuery q)
     {
         if (!string.IsNullOrWhiteSpace(q.VenueId)) events = events.Where(e => e.VenueId == q.VenueId);
@@ -119,6 +162,12 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         if (TextKey.From(q.State) is { } state) events = events.Where(e => e.Venue.StateKey == state);
         if (TextKey.From(q.Country) is { } country) events = events.Where(e => e.Venue.CountryKey == country);
         if (TextKey.From(q.PostalCode) is { } postalCode) events = events.Where(e => e.Venue.PostalCodeKey == postalCode);
+        if (TextKey.From(q.Text) is { } text)
+        {
+            var upper = text;
+            events = events.Where(e => e.Name.ToUpper().Contains(upper) || e.Venue.NameKey.Contains(upper)
+                                       || e.Performances.Any(p => p.Performer.NameKey.Contains(upper)));
+        }
         return events;
     }
 
@@ -126,16 +175,17 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
     private static IQueryable<EventRow> Project(TicketHubDbContext db, IQueryable<Event> events) =>
         events.Select(e => new EventRow(
             e.Id, e.Name, e.Description, e.StartUtc, e.EndUtc, e.Currency,
-            new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode),
+            new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode, e.Venue.TimeZone),
             e.Performances.OrderBy(p => p.Performer.NameKey).Select(p => new PerformerRef(p.PerformerId, p.Performer.Name)).ToList(),
             db.TicketLots.Where(t => t.EventId == e.Id && t.Remaining > 0).Min(t => (long?)t.PriceCents),
             db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Remaining) ?? 0,
+            db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)(t.Uploaded - t.Removed)) ?? 0,
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active && l.Count > 0).Min(l => (long?)l.PriceCents),
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0));
 
     private sealed record EventRow(
         string Id, string Name, string? Description, DateTime StartUtc, DateTime EndUtc, string Currency, VenueRef Venue,
-        List<PerformerRef> Performers, long? MinPrimaryCents, int PrimaryAvailable, long? MinResaleCents, int ResaleAvailable)
+        List<PerformerRef> Performers, long? MinPrimaryCents, int PrimaryAvailable, int Capacity, long? MinResaleCents, int ResaleAvailable)
     {
         public EventSummary ToSummary()
         {
@@ -148,7 +198,7 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
             };
             return new EventSummary(
                 Id, Name, Description, StartUtc, EndUtc, Currency, Venue, Performers,
-                min is null ? null : Money.ToDecimal(min.Value, Currency), PrimaryAvailable + ResaleAvailable);
+                min is null ? null : Money.ToDecimal(min.Value, Currency), PrimaryAvailable + ResaleAvailable, Capacity);
         }
     }
 }

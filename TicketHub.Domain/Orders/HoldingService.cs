@@ -30,6 +30,15 @@ public sealed class HoldingService(IDbContextFactory<TicketHubDbContext> dbFacto
             .ToList();
     }
 
+    /// <summary>How many more tickets the user may buy for the event (the 10-per-event cap less what they bought).</summary>
+    public async Task<int> AllowanceAsync(string userId, string eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bought = await db.PurchaseCounters.Where(c => c.UserId == userId && c.EventId == eventId)
+            .Select(c => (int?)c.Bought).FirstOrDefaultAsync(ct) ?? 0;
+        return Math.Max(0, PurchaseCounter.MaxPerEvent - bought);
+    }
+
     /// <summary>One of the buyer's own orders; null for an unknown order or someone else's.</summary>
     public async Task<OrderDetails?> OrderAsync(string buyerId, string orderId, CancellationToken ct = default)
     {

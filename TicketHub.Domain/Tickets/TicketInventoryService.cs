@@ -26,30 +26,61 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
             .Check(cmd.Price is >= 0, "price", "price is required and must be 0 or more.");
         if (v.ToError() is { } invalid) return invalid;
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Events.AsNoTracking().Where(e => e.Id == cmd.EventId)
-            .Select(e => new { e.VendorId, e.StartUtc, e.Currency }).FirstOrDefaultAsync(ct);
-        if (ev is null) return EventErrors.NotFound(cmd.EventId!);
-        if (ev.VendorId != vendorId) return EventErrors.NotOwner;
-        if (ev.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(cmd.EventId!);
-        if (!Money.TryToMinorUnits(cmd.Price!.Value, ev.Currency, out var priceCents))
-            return PriceError(ev.Currency);
+        var lots = await BuildLotsAsync(vendorId, cmd.EventId!, cmd.Section, [cmd.Seat!], cmd.Count!.Value, cmd.Price!.Value, ct);
+        return lots.IsSuccess ? lots.Value[0] : lots.Error;
+    }
 
-        var lot = new TicketLot
+    /// <summary>
+    /// Uploads a row block of numbered seats as one lot of one ticket per seat ("B12", "B13", ...), all or nothing,
+    /// with the rules of <see cref="UploadAsync"/>. Errors: validation_failed (row, a range of at most 500 seats),
+    /// not_found, not_owner (403), event_in_past.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> UploadSeatBlockAsync(string vendorId, UploadSeatBlockCommand cmd, CancellationToken ct = default)
+    {
+        var v = new Validator()
+            .Required("eventId", cmd.EventId, Ids.MaxLength)
+            .MaxLength("section", cmd.Section, SectionMaxLength)
+            .Required("row", cmd.Row, 5)
+            .Check(cmd.FirstSeat is >= 1 and <= 9999, "firstSeat", "firstSeat must be between 1 and 9999.")
+            .Check(cmd.LastSeat is >= 1 and <= 9999, "lastSeat", "lastSeat must be between 1 and 9999.")
+            .Check(cmd.FirstSeat is null || cmd.LastSeat is null || cmd.LastSeat >= cmd.FirstSeat, "lastSeat", "lastSeat must not be before firstSeat.")
+            .Check(cmd.FirstSeat is null || cmd.LastSeat is null || cmd.LastSeat - cmd.FirstSeat < UploadSeatBlockCommand.MaxSeats,
+                "lastSeat", $"A block has at most {UploadSeatBlockCommand.MaxSeats} seats.")
+            .Check(cmd.Price is >= 0, "price", "price is required and must be 0 or more.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var row = cmd.Row!.Trim();
+        var seats = Enumerable.Range(cmd.FirstSeat!.Value, cmd.LastSeat!.Value - cmd.FirstSeat.Value + 1).Select(n => $"{row}{n}").ToList();
+        return await BuildLotsAsync(vendorId, cmd.EventId!, cmd.Section, seats, 1, cmd.Price!.Value, ct);
+    }
+
+    private async Task<Result<IReadOnlyList<string>>> BuildLotsAsync(
+        string vendorId, string eventId, string? section, IReadOnlyList<string> seats, int count, decimal price, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.VendorId, e.StartUtc, e.Currency }).FirstOrDefaultAsync(ct);
+        if (ev is null) return EventErrors.NotFound(eventId);
+        if (ev.VendorId != vendorId) return EventErrors.NotOwner;
+        if (ev.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(eventId);
+        if (!Money.TryToMinorUnits(price, ev.Currency, out var priceCents)) return PriceError(ev.Currency);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lots = seats.Select(seat => new TicketLot
         {
             Id = Ids.New(clock),
-            EventId = cmd.EventId!,
+            EventId = eventId,
             VendorId = vendorId,
-            Section = string.IsNullOrWhiteSpace(cmd.Section) ? null : cmd.Section.Trim(),
-            Seat = cmd.Seat!.Trim(),
-            Uploaded = cmd.Count!.Value,
-            Remaining = cmd.Count.Value,
+            Section = string.IsNullOrWhiteSpace(section) ? null : section.Trim(),
+            Seat = seat.Trim(),
+            Uploaded = count,
+            Remaining = count,
             PriceCents = priceCents,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.TicketLots.Add(lot);
+            CreatedAtUtc = now,
+        }).ToList();
+        db.TicketLots.AddRange(lots);
         await db.SaveChangesAsync(ct);
-        return lot.Id;
+        return lots.Select(l => l.Id).ToList();
     }
 
     /// <summary>

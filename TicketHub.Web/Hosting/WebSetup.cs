@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using Scalar.AspNetCore;
 using TicketHub.Web.Api;
 using TicketHub.Web.Components;
+using TicketHub.Web.Components.Account;
 
 namespace TicketHub.Web.Hosting;
 
@@ -56,6 +57,7 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapTicketHubApi();
+        app.MapAccountEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Orders;
+
+namespace TicketHub.Domain.Vendors;
+
+/// <summary>One of a vendor's events with its stock and primary-sale revenue (resales are the sellers' money, not the vendor's).</summary>
+public sealed record VendorEventStats(
+    string EventId, string Name, DateTime StartTime, string VenueName, string City, string Currency,
+    int Uploaded, int Removed, int Sold, int Remaining, decimal Revenue, bool Started);
+
+public sealed record CurrencyTotal(string Currency, decimal Revenue);
+
+public sealed record VendorDashboard(IReadOnlyList<VendorEventStats> Events, int Uploaded, int Sold, int Remaining, IReadOnlyList<CurrencyTotal> Revenue);
+
+public sealed class VendorDashboardService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Every event the vendor created, soonest first, with uploaded, sold and remaining tickets and revenue.</summary>
+    public async Task<VendorDashboard> DashboardAsync(string vendorId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Events.AsNoTracking().Where(e => e.VendorId == vendorId)
+            .Select(e => new
+            {
+                e.Id, e.Name, e.StartUtc, Venue = e.Venue.Name, e.Venue.City, e.Currency,
+                Uploaded = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Uploaded) ?? 0,
+                Removed = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Removed) ?? 0,
+                Remaining = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Remaining) ?? 0,
+                RevenueCents = db.Orders.Where(o => o.EventId == e.Id && o.Status == OrderStatus.Paid && o.ListingId == null)
+                    .Sum(o => (long?)o.AmountCents) ?? 0,
+            })
+            .ToListAsync(ct);
+        var events = rows.OrderBy(r => r.StartUtc < now).ThenBy(r => r.StartUtc < now ? -r.StartUtc.Ticks : r.StartUtc.Ticks)
+            .Select(r => new VendorEventStats(
+                r.Id, r.Name, r.StartUtc, r.Venue, r.City, r.Currency, r.Uploaded, r.Removed,
+                r.Uploaded - r.Removed - r.Remaining, r.Remaining, Money.ToDecimal(r.RevenueCents, r.Currency), r.StartUtc <= now))
+            .ToList();
+        var revenue = events.GroupBy(e => e.Currency).Select(g => new CurrencyTotal(g.Key, g.Sum(e => e.Revenue))).OrderBy(t => t.Currency).ToList();
+        return new VendorDashboard(events, events.Sum(e => e.Uploaded - e.Removed), events.Sum(e => e.Sold), events.Sum(e => e.Remaining), revenue);
+    }
+}
