@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using TicketHub.Domain;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Data;
+
+namespace TicketHub.Tests.Support;
+
+/// <summary>
+/// Base of the bUnit specs: MudBlazor with loose JS interop, and the real domain services over a fresh SQLite
+/// database (no mocks: a page shows what the domain answers). <see cref="SignInAsync"/> makes a real account and
+/// presents it to the component as the signed-in user.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+    protected BunitAuthorizationContext Auth { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:TicketHub"] = _database.ConnectionString,
+            ["Demo:Seed"] = "false",
+        }).Build();
+        Services.AddSingleton<IConfiguration>(config);
+        Services.AddLogging();
+        Services.AddTicketHubDomain(config, Path.GetTempPath());
+        Services.AddTicketHubIdentityCore();
+        Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = AddAuthorization();
+    }
+
+    /// <summary>A domain service, resolved as a page would get it.</summary>
+    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Creates the account and makes it the signed-in user of every component rendered afterwards.</summary>
+    protected async Task<AccountInfo> SignInAsync(string username, UserType type)
+    {
+        var account = await Service<AccountService>().RegisterAsync(
+            new RegisterCommand(username, "Test", "User", "correct-horse-1", Roles.ApiName(type)), Ct);
+        Assert.True(account.IsSuccess, account.Error?.Message);
+        Auth.SetAuthorized(username);
+        Auth.SetRoles(Roles.For(type));
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, account.Value.UserId));
+        return account.Value;
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
