@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Common;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using TicketHub.Domain.Data;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
@@ -30,17 +32,28 @@ public static class DependencyInjection
 
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("TicketHub");
+        var replica = config.GetConnectionString("TicketHubReplica") is { Length: > 0 } r ? r : null;
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TicketHub is not set.");
-            AddContext<PostgresTicketHubDbContext>(services, o => o.UseTicketHubPostgres(connectionString));
+            AddContext<PostgresTicketHubDbContext>(services, o => o.UseTicketHubPostgres(connectionString),
+                replica is null ? null : o => o.UseTicketHubPostgres(replica));
         }
         else
         {
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, "tickethub.db")}";
-            AddContext<SqliteTicketHubDbContext>(services, o => o.UseTicketHubSqlite(connectionString));
+            AddContext<SqliteTicketHubDbContext>(services, o => o.UseTicketHubSqlite(connectionString),
+                replica is null ? null : o => o.UseTicketHubSqlite(replica));
         }
+
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        services.AddHybridCache(o =>
+        {
+            o.MaximumPayloadBytes = 4 * 1024 * 1024;
+            o.DefaultEntryOptions = new Microsoft.Extensions.Caching.Hybrid.HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(5) };
+        });
+        services.AddSingleton<CatalogCache>();
 
         services.AddScoped<AccountService>();
         services.AddScoped<VenueService>();
@@ -99,13 +112,22 @@ public static class DependencyInjection
     }
 
     // Services ask for the provider-neutral base type; the provider subclass only decides which migrations apply.
-    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    // Contexts are pooled: browsing creates one per request, and pooling skips most of that setup.
+    private static void AddContext<TContext>(
+        IServiceCollection services, Action<DbContextOptionsBuilder> configure, Action<DbContextOptionsBuilder>? configureReplica)
         where TContext : TicketHubDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.AddPooledDbContextFactory<TContext>(configure);
         services.AddSingleton<IDbContextFactory<TicketHubDbContext>>(sp =>
             new BaseContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
-        services.AddScoped<TicketHubDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<TicketHubDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddSingleton(sp =>
+        {
+            if (configureReplica is null) return new ReadOnlyDb(sp.GetRequiredService<IDbContextFactory<TicketHubDbContext>>());
+            var options = new DbContextOptionsBuilder<TContext>();
+            configureReplica(options);
+            return new ReadOnlyDb(new BaseContextFactory<TContext>(new PooledDbContextFactory<TContext>(options.Options)));
+        });
     }
 
     private sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<TicketHubDbContext>

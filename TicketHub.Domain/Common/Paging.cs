@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace TicketHub.Domain.Common;
 
 /// <summary>Page numbers start at 1; the page size defaults to 50 and is capped at 200 (API.md).</summary>
@@ -19,4 +21,5 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
     }
 }
 
+[ImmutableObject(true)]
 public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);

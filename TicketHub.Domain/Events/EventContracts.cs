@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace TicketHub.Domain.Events;
 
 public sealed record AddEventCommand(
@@ -13,8 +15,10 @@ public sealed record EventQuery(
     string? VenueId = null, string? PerformerId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
     string? City = null, string? State = null, string? Country = null, string? PostalCode = null, string? Text = null);
 
+[ImmutableObject(true)]
 public sealed record VenueRef(string Id, string Name, string City, string? State, string Country, string? PostalCode, string TimeZone);
 
+[ImmutableObject(true)]
 public sealed record PerformerRef(string Id, string Name);
 
 /// <summary>
@@ -22,6 +26,7 @@ public sealed record PerformerRef(string Id, string Name);
 /// <see cref="Available"/> counts both; null and 0 when nothing is on sale. <see cref="Capacity"/> is what the vendors
 /// put on sale (uploaded less removed).
 /// </summary>
+[ImmutableObject(true)]
 public sealed record EventSummary(
     string Id, string Name, string? Description, DateTime StartTime, DateTime EndTime, string Currency,
     VenueRef Venue, IReadOnlyList<PerformerRef> Performers, decimal? MinPrice, int Available, int Capacity)
@@ -33,6 +38,8 @@ public sealed record EventSummary(
 }
 
 /// <summary>A city with upcoming events, for browsing by location.</summary>
+[ImmutableObject(true)]
 public sealed record CityCount(string City, string? State, string Country, int Events);
 
+[ImmutableObject(true)]
 public sealed record PerformerPopularity(string Id, string Name, int UpcomingEvents);

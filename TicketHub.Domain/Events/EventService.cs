@@ -5,7 +5,7 @@ using TicketHub.Domain.Resale;
 
 namespace TicketHub.Domain.Events;
 
-public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
 {
     public const int NameMaxLength = 255;
     public const int DescriptionMaxLength = 2000;
@@ -51,6 +51,7 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         ev.Performances = performerIds.Select(id => new Performance { EventId = ev.Id, PerformerId = id }).ToList();
         db.Events.Add(ev);
         await db.SaveChangesAsync(ct);
+        await cache.InvalidateAsync(CatalogCache.Events);
         return ev.Id;
     }
 
@@ -80,33 +81,43 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
             // The same pair raced in from another request; the composite key let only one of them in.
             return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
         }
+        await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(eventId!));
         return true;
     }
 
     /// <summary>Events matching every given filter, ordered by start time, with venue, performers and what is on sale.</summary>
-    public async Task<Page<EventSummary>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
+    public Task<Page<EventSummary>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var events = Filter(db.Events.AsNoTracking(), query);
-        var total = await events.CountAsync(ct);
-        var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
-        var items = await Project(db, pageOfEvents).ToListAsync(ct);
-        return new Page<EventSummary>(items.Select(r => r.ToSummary()).ToList(), total);
+        var key = $"events:{query.VenueId}|{query.PerformerId}|{query.From?.UtcTicks}|{query.To?.UtcTicks}|{TextKey.From(query.City)}|" +
+                  $"{TextKey.From(query.State)}|{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{TextKey.From(query.Text)}|{page.Page}|{page.PageSize}";
+        return cache.GetOrCreateAsync(key, async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var events = Filter(db.Events, query);
+            var total = await events.CountAsync(token);
+            var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
+            var items = await Project(db, pageOfEvents).ToListAsync(token);
+            return new Page<EventSummary>(items.Select(r => r.ToSummary()).ToList(), total);
+        }, [CatalogCache.Events], carriesAvailability: true, ct).AsTask();
     }
 
-    public async Task<EventSummary?> FindAsync(string id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Project(db, db.Events.AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(ct);
-        return row?.ToSummary();
-    }
+    public Task<EventSummary?> FindAsync(string id, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"event:{id}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var row = await Project(db, db.Events.Where(e => e.Id == id)).FirstOrDefaultAsync(token);
+            return row?.ToSummary();
+        }, [CatalogCache.Events, CatalogCache.Event(id)], carriesAvailability: true, ct).AsTask();
 
     /// <summary>Cities with upcoming events, busiest first.</summary>
-    public async Task<IReadOnlyList<CityCount>> CitiesAsync(int max = 24, CancellationToken ct = default)
+    public Task<IReadOnlyList<CityCount>> CitiesAsync(int max = 24, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"cities:{max}", token => CitiesUncachedAsync(max, token), [CatalogCache.Events], carriesAvailability: false, ct).AsTask();
+
+    private async ValueTask<IReadOnlyList<CityCount>> CitiesUncachedAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Events.AsNoTracking().Where(e => e.StartUtc > now)
+        await using var db = await readDb.CreateAsync(ct);
+        var rows = await db.Events.Where(e => e.StartUtc > now)
             .GroupBy(e => new { e.Venue.CityKey, e.Venue.CountryKey })
             .Select(g => new { g.Key.CityKey, g.Key.CountryKey, Count = g.Count(), City = g.Max(e => e.Venue.City), State = g.Max(e => e.Venue.State), Country = g.Max(e => e.Venue.Country) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.CityKey).Take(max)
@@ -115,11 +126,15 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
     }
 
     /// <summary>Performers with the most upcoming events.</summary>
-    public async Task<IReadOnlyList<PerformerPopularity>> PopularPerformersAsync(int max = 12, CancellationToken ct = default)
+    public Task<IReadOnlyList<PerformerPopularity>> PopularPerformersAsync(int max = 12, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"popular-performers:{max}", token => PopularPerformersUncachedAsync(max, token),
+            [CatalogCache.Events, CatalogCache.Performers], carriesAvailability: false, ct).AsTask();
+
+    private async ValueTask<IReadOnlyList<PerformerPopularity>> PopularPerformersUncachedAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Performances.AsNoTracking().Where(p => p.Event.StartUtc > now)
+        await using var db = await readDb.CreateAsync(ct);
+        return await db.Performances.Where(p => p.Event.StartUtc > now)
             .GroupBy(p => new { p.PerformerId, p.Performer.Name })
             .Select(g => new PerformerPopularity(g.Key.PerformerId, g.Key.Name, g.Count()))
             .OrderByDescending(p => p.UpcomingEvents).ThenBy(p => p.Name).Take(max)
@@ -127,22 +142,24 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
     }
 
     /// <summary>The countries that have venues, for the location filter.</summary>
-    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Venues.AsNoTracking().GroupBy(v => v.CountryKey).Select(g => g.Max(v => v.Country)).ToListAsync(ct);
-        return rows.OfType<string>().Order().ToList();
-    }
+    public Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct = default) =>
+        cache.GetOrCreateAsync<IReadOnlyList<string>>("countries", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var rows = await db.Venues.GroupBy(v => v.CountryKey).Select(g => g.Max(v => v.Country)).ToListAsync(token);
+            return rows.OfType<string>().Order().ToArray();
+        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 
     /// <summary>The cities of one country (or all) that have venues, for the location filter.</summary>
-    public async Task<IReadOnlyList<string>> CitiesInAsync(string? country, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var venues = db.Venues.AsNoTracking();
-        if (TextKey.From(country) is { } key) venues = venues.Where(v => v.CountryKey == key);
-        var rows = await venues.GroupBy(v => v.CityKey).Select(g => g.Max(v => v.City)).ToListAsync(ct);
-        return rows.OfType<string>().Order().ToList();
-    }
+    public Task<IReadOnlyList<string>> CitiesInAsync(string? country, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync<IReadOnlyList<string>>($"cities-in:{TextKey.From(country)}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var venues = db.Venues.AsQueryable();
+            if (TextKey.From(country) is { } key) venues = venues.Where(v => v.CountryKey == key);
+            var rows = await venues.GroupBy(v => v.CityKey).Select(g => g.Max(v => v.City)).ToListAsync(token);
+            return rows.OfType<string>().Order().ToArray();
+        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 
     private static IQueryable<Event> Filter(IQueryable<Event> events, EventQuery q)
     {

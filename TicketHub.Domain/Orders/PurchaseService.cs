@@ -19,6 +19,7 @@ public sealed class PurchaseService(
     IDbContextFactory<TicketHubDbContext> dbFactory,
     IPaymentGateway payments,
     IStockClaim stock,
+    CatalogCache cache,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -224,6 +225,7 @@ public sealed class PurchaseService(
             return true;
         }, ct);
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+        await cache.InvalidateAsync(CatalogCache.Event(order.EventId));   // what the event page shows as left
 
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         return await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct);

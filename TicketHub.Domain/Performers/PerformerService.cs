@@ -4,7 +4,7 @@ using TicketHub.Domain.Data;
 
 namespace TicketHub.Domain.Performers;
 
-public sealed class PerformerService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class PerformerService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
 {
     /// <summary>A vendor adds a performer. Errors: validation_failed.</summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddPerformerCommand cmd, CancellationToken ct = default)
@@ -24,27 +24,30 @@ public sealed class PerformerService(IDbContextFactory<TicketHubDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Performers.Add(performer);
         await db.SaveChangesAsync(ct);
+        await cache.InvalidateAsync(CatalogCache.Performers);
         return performer.Id;
     }
 
     /// <summary>Performers whose name contains <paramref name="name"/> (case-insensitive), ordered by name.</summary>
-    public async Task<Page<PerformerDto>> SearchAsync(string? name, PageRequest page, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var performers = db.Performers.AsNoTracking();
-        if (TextKey.From(name) is { } key) performers = performers.Where(p => p.NameKey.Contains(key));
-        var total = await performers.CountAsync(ct);
-        var items = await performers.OrderBy(p => p.NameKey).ThenBy(p => p.Id)
-            .Skip(page.Skip).Take(page.PageSize)
-            .Select(p => new PerformerDto(p.Id, p.Name, p.Description))
-            .ToListAsync(ct);
-        return new Page<PerformerDto>(items, total);
-    }
+    public Task<Page<PerformerDto>> SearchAsync(string? name, PageRequest page, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"performers:{TextKey.From(name)}|{page.Page}|{page.PageSize}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var performers = db.Performers.AsQueryable();
+            if (TextKey.From(name) is { } key) performers = performers.Where(p => p.NameKey.Contains(key));
+            var total = await performers.CountAsync(token);
+            var items = await performers.OrderBy(p => p.NameKey).ThenBy(p => p.Id)
+                .Skip(page.Skip).Take(page.PageSize)
+                .Select(p => new PerformerDto(p.Id, p.Name, p.Description))
+                .ToListAsync(token);
+            return new Page<PerformerDto>(items, total);
+        }, [CatalogCache.Performers], carriesAvailability: false, ct).AsTask();
 
-    public async Task<PerformerDto?> FindAsync(string id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Performers.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PerformerDto(p.Id, p.Name, p.Description)).FirstOrDefaultAsync(ct);
-    }
+    public Task<PerformerDto?> FindAsync(string id, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"performer:{id}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            return await db.Performers.Where(p => p.Id == id)
+                .Select(p => new PerformerDto(p.Id, p.Name, p.Description)).FirstOrDefaultAsync(token);
+        }, [CatalogCache.Performers], carriesAvailability: false, ct).AsTask();
 }

@@ -8,7 +8,7 @@ using TicketHub.Domain.Tickets;
 
 namespace TicketHub.Domain.Resale;
 
-public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactory, CatalogCache cache, TimeProvider clock)
 {
     /// <summary>
     /// An individual lists tickets they hold (so: bought here) at no more than they paid. Tickets come from the
@@ -31,7 +31,7 @@ public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactor
                 return PurchaseErrors.OnlyIndividuals;
         }
 
-        return await Transactions.RunAsync<ListingCreated>(dbFactory, async db =>
+        var created = await Transactions.RunAsync<ListingCreated>(dbFactory, async db =>
         {
             var lot = await db.TicketLots.Where(t => t.Id == cmd.TicketId)
                 .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t.Id, t.EventId, e.StartUtc, e.Currency })
@@ -74,8 +74,10 @@ public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactor
             };
             db.ResaleListings.Add(listing);
             await db.SaveChangesAsync(ct);
-            return new ListingCreated(listing.Id, lot.Id, count, Money.ToDecimal(priceCents, lot.Currency));
+            return new ListingCreated(listing.Id, lot.Id, count, Money.ToDecimal(priceCents, lot.Currency)) { EventId = lot.EventId };
         }, ct);
+        if (created.IsSuccess) await cache.InvalidateAsync(CatalogCache.Event(created.Value.EventId));
+        return created;
     }
 
     /// <summary>
@@ -86,7 +88,7 @@ public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactor
     {
         if (string.IsNullOrWhiteSpace(listingId)) return new Validator().Add("listing-id", "listing-id is required.").ToError()!;
 
-        return await Transactions.RunAsync<ListingCancelled>(dbFactory, async db =>
+        var cancelled = await Transactions.RunAsync<ListingCancelled>(dbFactory, async db =>
         {
             var listing = await db.ResaleListings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, ct);
             if (listing is null || listing.Status != ListingStatus.Active) return ResaleErrors.NotFound(listingId);
@@ -94,14 +96,16 @@ public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactor
 
             // Conditional on the count just read: a purchase reserving from this listing meanwhile makes this miss,
             // and the transaction is simply run again on fresh figures.
-            var cancelled = await db.ResaleListings
+            var rows = await db.ResaleListings
                 .Where(l => l.Id == listingId && l.Status == ListingStatus.Active && l.Count == listing.Count)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Cancelled).SetProperty(l => l.Count, 0), ct);
-            if (cancelled == 0) throw new ConcurrentChangeException();
+            if (rows == 0) throw new ConcurrentChangeException();
             await db.Holdings.Where(h => h.Id == listing.HoldingId)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Count, h => h.Count + listing.Count), ct);
-            return new ListingCancelled(listing.Id, listing.Count);
+            return new ListingCancelled(listing.Id, listing.Count) { EventId = listing.EventId };
         }, ct);
+        if (cancelled.IsSuccess) await cache.InvalidateAsync(CatalogCache.Event(cancelled.Value.EventId));
+        return cancelled;
     }
 
     /// <summary>The seller's listings, active first.</summary>

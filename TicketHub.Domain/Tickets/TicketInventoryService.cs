@@ -6,7 +6,7 @@ using TicketHub.Domain.Resale;
 
 namespace TicketHub.Domain.Tickets;
 
-public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
 {
     public const int MaxUploadCount = 100_000;
     public const int SectionMaxLength = 15;
@@ -80,6 +80,7 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
         }).ToList();
         db.TicketLots.AddRange(lots);
         await db.SaveChangesAsync(ct);
+        await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(eventId));
         return lots.Select(l => l.Id).ToList();
     }
 
@@ -96,9 +97,9 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
         if (v.ToError() is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owner = await db.TicketLots.Where(t => t.Id == lotId).Select(t => t.VendorId).FirstOrDefaultAsync(ct);
+        var owner = await db.TicketLots.Where(t => t.Id == lotId).Select(t => new { t.VendorId, t.EventId }).FirstOrDefaultAsync(ct);
         if (owner is null) return TicketErrors.NotFound(lotId!);
-        if (owner != vendorId) return TicketErrors.NotOwner;
+        if (owner.VendorId != vendorId) return TicketErrors.NotOwner;
 
         var lots = db.TicketLots.Where(t => t.Id == lotId);
         int removed;
@@ -121,6 +122,7 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
             removed = await lots.Select(t => t.Removed).FirstAsync(ct) - before;
         }
         var remaining = await lots.Select(t => t.Remaining).FirstAsync(ct);
+        await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(owner.EventId));
         return new RemovedTickets(lotId!, removed, remaining);
     }
 
@@ -142,15 +144,22 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
     public async Task<Result<EventListings>> EventListingsAsync(string? eventId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(eventId)) return new Validator().Add("event-id", "event-id is required.").ToError()!;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var currency = await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).FirstOrDefaultAsync(ct);
-        if (currency is null) return EventErrors.NotFound(eventId);
+        var listings = await cache.GetOrCreateAsync($"listings:{eventId}", token => ListingsUncachedAsync(eventId, token),
+            [CatalogCache.Event(eventId)], carriesAvailability: true, ct);
+        return listings is null ? EventErrors.NotFound(eventId) : listings;
+    }
 
-        var lots = await db.TicketLots.AsNoTracking().Where(t => t.EventId == eventId)
+    private async ValueTask<EventListings?> ListingsUncachedAsync(string eventId, CancellationToken ct)
+    {
+        await using var db = await readDb.CreateAsync(ct);
+        var currency = await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).FirstOrDefaultAsync(ct);
+        if (currency is null) return null;
+
+        var lots = await db.TicketLots.Where(t => t.EventId == eventId)
             .OrderBy(t => t.PriceCents).ThenBy(t => t.Section).ThenBy(t => t.Seat)
             .Select(t => new { t.Id, t.Section, t.Seat, t.Remaining, t.PriceCents })
             .ToListAsync(ct);
-        var listings = await db.ResaleListings.AsNoTracking()
+        var listings = await db.ResaleListings
             .Where(l => l.EventId == eventId && l.Status == ListingStatus.Active && l.Count > 0)
             .Join(db.TicketLots, l => l.TicketLotId, t => t.Id, (l, t) => new { l.Id, l.TicketLotId, t.Section, t.Seat, l.Count, l.PriceCents })
             .OrderBy(l => l.PriceCents).ThenBy(l => l.Id)
@@ -159,6 +168,31 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
             eventId, currency,
             lots.Select(t => new PrimaryListing(t.Id, t.Section, t.Seat, t.Remaining, Money.ToDecimal(t.PriceCents, currency))).ToList(),
             listings.Select(l => new ResaleOffer(l.Id, l.TicketLotId, l.Section, l.Seat, l.Count, Money.ToDecimal(l.PriceCents, currency))).ToList());
+    }
+
+    /// <summary>A vendor lot, or one of its resale listings, with its event and price. Errors: not_found.</summary>
+    public async Task<Result<Offer>> OfferAsync(string? lotId, string? listingId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(lotId)) return TicketErrors.NotFound("");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lot = await db.TicketLots.AsNoTracking().Where(t => t.Id == lotId)
+            .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new
+            {
+                t.Id, t.Section, t.Seat, t.Remaining, t.PriceCents, t.EventId, e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name, e.Venue.TimeZone,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (lot is null) return TicketErrors.NotFound(lotId);
+        var (available, price) = (lot.Remaining, lot.PriceCents);
+        if (!string.IsNullOrWhiteSpace(listingId))
+        {
+            var listing = await db.ResaleListings.AsNoTracking()
+                .Where(l => l.Id == listingId && l.TicketLotId == lotId && l.Status == ListingStatus.Active)
+                .Select(l => new { l.Count, l.PriceCents }).FirstOrDefaultAsync(ct);
+            if (listing is null) return CommonErrors.NotFound("Listing", listingId);
+            (available, price) = (listing.Count, listing.PriceCents);
+        }
+        return new Offer(lot.Id, string.IsNullOrWhiteSpace(listingId) ? null : listingId, lot.EventId, lot.Name, lot.StartUtc, lot.Venue,
+            lot.TimeZone, lot.Section, lot.Seat, Money.ToDecimal(price, lot.Currency), lot.Currency, available);
     }
 
     internal static Error PriceError(string currency) => new Validator()

@@ -4,7 +4,7 @@ using TicketHub.Domain.Data;
 
 namespace TicketHub.Domain.Venues;
 
-public sealed class VenueService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class VenueService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
 {
     /// <summary>A vendor adds a venue. Errors: validation_failed.</summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddVenueCommand cmd, CancellationToken ct = default)
@@ -39,30 +39,37 @@ public sealed class VenueService(IDbContextFactory<TicketHubDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Venues.Add(venue);
         await db.SaveChangesAsync(ct);
+        await cache.InvalidateAsync(CatalogCache.Venues);
         return venue.Id;
     }
 
     /// <summary>Venues matching every given filter, ordered by name.</summary>
-    public async Task<Page<VenueDto>> SearchAsync(VenueQuery query, PageRequest page, CancellationToken ct = default)
+    public Task<Page<VenueDto>> SearchAsync(VenueQuery query, PageRequest page, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var venues = Filter(db.Venues.AsNoTracking(), query);
-        var total = await venues.CountAsync(ct);
-        var items = await venues
-            .OrderBy(v => v.NameKey).ThenBy(v => v.Id)
-            .Skip(page.Skip).Take(page.PageSize)
-            .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
-            .ToListAsync(ct);
-        return new Page<VenueDto>(items, total);
+        var key = $"venues:{TextKey.From(query.Name)}|{TextKey.From(query.City)}|{TextKey.From(query.State)}|" +
+                  $"{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{page.Page}|{page.PageSize}";
+        return cache.GetOrCreateAsync(key, async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            var venues = Filter(db.Venues, query);
+            var total = await venues.CountAsync(token);
+            var items = await venues
+                .OrderBy(v => v.NameKey).ThenBy(v => v.Id)
+                .Skip(page.Skip).Take(page.PageSize)
+                .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
+                .ToListAsync(token);
+            return new Page<VenueDto>(items, total);
+        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
     }
 
-    public async Task<VenueDto?> FindAsync(string id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Venues.AsNoTracking().Where(v => v.Id == id)
-            .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
-            .FirstOrDefaultAsync(ct);
-    }
+    public Task<VenueDto?> FindAsync(string id, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"venue:{id}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            return await db.Venues.Where(v => v.Id == id)
+                .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
+                .FirstOrDefaultAsync(token);
+        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 
     internal static void SetKeys(Venue venue)
     {
