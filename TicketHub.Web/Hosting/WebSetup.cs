@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using TicketHub.Web.Api;
+using TicketHub.Web.Bench;
 using TicketHub.Web.Components;
 using TicketHub.Web.Components.Account;
 
@@ -57,6 +58,7 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapTicketHubApi();
+        app.MapBenchCeiling(app.Configuration);
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();
