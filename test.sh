@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, one command: installs what the tests need when it is missing (as root, from Debian's
-# packages), starts a throwaway PostgreSQL 15 on a loopback port, runs every test, and ends with "N passed, N failed".
+# packages: PostgreSQL 15, Chromium), starts a throwaway PostgreSQL 15 on a loopback port, runs every test, and ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,6 +8,7 @@ PGBIN=/usr/lib/postgresql/15/bin
 
 need_packages=()
 [ -x "$PGBIN/initdb" ] || need_packages+=(postgresql-15)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)      # the browser journeys drive Debian's Chromium
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need_packages[*]}. Install them (sudo apt-get install ${need_packages[*]}) and run again." >&2

@@ -13,7 +13,7 @@ namespace TicketHub.Tests.Support;
 public sealed class TicketHubFactory : WebApplicationFactory<Program>
 {
     // Hundreds of app instances per run would exhaust inotify watches if each one watched its settings files.
-    static TicketHubFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    static TicketHubFactory() => System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
 
     private readonly TestDatabase _database;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"tickethub-data-{Guid.NewGuid():N}");
@@ -39,15 +39,22 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
     public TestDatabase Database => _database;
 
     public static async Task<TicketHubFactory> CreateAsync(
-        DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
-        new(await TestDatabase.CreateAsync(provider), settings) { ConfigureServices = configureServices };
+        DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
+        string environment = "Testing") =>
+        new(await TestDatabase.CreateAsync(provider), settings) { ConfigureServices = configureServices, Environment = environment };
 
     /// <summary>Service replacements for one test, e.g. a gateway that fails on purpose.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>
+    /// "Testing" for HTTP specs; browser journeys use "Development", the environment in which the build output serves
+    /// the packages' static files (MudBlazor's CSS and JS).
+    /// </summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

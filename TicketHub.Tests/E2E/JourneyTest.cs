@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Events;
+using TicketHub.Domain.Tickets;
+using TicketHub.Domain.Venues;
+using static Microsoft.Playwright.Assertions;
+
+namespace TicketHub.Tests.E2E;
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>;
+
+/// <summary>
+/// Base of the browser journeys: a fresh page per journey, a screenshot when it fails (artifacts/screenshots), and
+/// helpers that set up what a journey does not itself test through the domain services.
+/// </summary>
+[Collection(nameof(BrowserCollection))]
+[Trait("Category", "E2E")]
+public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
+{
+    protected const string Password = "correct-horse-1";
+    protected BrowserApp App => app;
+    protected IPage Page { get; private set; } = null!;
+    private IBrowserContext _context = null!;
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            IgnoreHTTPSErrors = true,
+        });
+        _context.SetDefaultTimeout(15_000);
+        Page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var state = Xunit.TestContext.Current.TestState;
+        if (state?.Result == Xunit.TestResult.Failed)
+            await ScreenshotAsync($"FAILED-{Xunit.TestContext.Current.Test?.TestDisplayName}");
+        await _context.DisposeAsync();
+    }
+
+    protected Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new PageScreenshotOptions
+    {
+        Path = Path.Combine(BrowserApp.ScreenshotDirectory, string.Concat(name.Split(Path.GetInvalidFileNameChars())) + ".png"),
+        FullPage = true,
+    });
+
+    /// <summary>Opens a page and waits until the live circuit handles clicks (clicks before that are lost).</summary>
+    protected async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitInteractiveAsync();
+    }
+
+    protected Task WaitInteractiveAsync() =>
+        Expect(Page.Locator("#th-interactive")).ToHaveAttributeAsync("data-interactive", "true");
+
+    protected async Task RegisterAsync(string username, string type)
+    {
+        await Page.GotoAsync("/account/register");
+        await Page.Locator($"#type-{type}").CheckAsync();
+        await Page.Locator("#username").FillAsync(username);
+        await Page.Locator("#first-name").FillAsync("Pat");
+        await Page.Locator("#last-name").FillAsync("Tester");
+        await Page.Locator("#password").FillAsync(Password);
+        await Page.Locator("#register-submit").ClickAsync();
+        await Expect(Page.Locator("#signed-in-as")).ToHaveTextAsync(username);
+    }
+
+    protected async Task LoginAsync(string username)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.Locator("#username").FillAsync(username);
+        await Page.Locator("#password").FillAsync(Password);
+        await Page.Locator("#login-submit").ClickAsync();
+        await Expect(Page.Locator("#signed-in-as")).ToHaveTextAsync(username);
+    }
+
+    protected async Task<AccountInfo> AccountAsync(string username, UserType type)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .RegisterAsync(new RegisterCommand(username, "Pat", "Tester", Password, Roles.ApiName(type)), Ct);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
+    }
+
+    /// <summary>A vendor's event in a city of its own with one lot on sale; returns the event and lot ids.</summary>
+    protected async Task<(string EventId, string LotId)> EventOnSaleAsync(string vendorName, string city, string eventName, int tickets = 20, decimal price = 60m)
+    {
+        var vendor = await AccountAsync(vendorName, UserType.Vendor);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var venue = await services.GetRequiredService<VenueService>().AddAsync(vendor.UserId,
+            new AddVenueCommand($"{city} Hall", "1 Main St", city, null, "Testland", "1000", null, "Europe/Berlin"), Ct);
+        var start = DateTimeOffset.UtcNow.AddDays(21);
+        var ev = await services.GetRequiredService<EventService>().AddAsync(vendor.UserId,
+            new AddEventCommand(venue.Value, eventName, "A night to remember", start, start.AddHours(3), "EUR", []), Ct);
+        var lot = await services.GetRequiredService<TicketInventoryService>().UploadAsync(vendor.UserId,
+            new UploadTicketCommand(ev.Value, tickets, "Floor", "GA", price), Ct);
+        Assert.True(lot.IsSuccess, lot.Error?.Message);
+        return (ev.Value!, lot.Value!);
+    }
+}
