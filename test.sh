@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, one command: installs what the tests need when it is missing (as root, from Debian's
-# packages: PostgreSQL 15, Chromium), starts a throwaway PostgreSQL 15 on a loopback port, runs every test, and ends with "N passed, N failed".
+# packages: PostgreSQL 15, Chromium, Redis), starts a throwaway PostgreSQL 15 and Redis on loopback ports, runs every test, and ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,7 @@ PGBIN=/usr/lib/postgresql/15/bin
 need_packages=()
 [ -x "$PGBIN/initdb" ] || need_packages+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)      # the browser journeys drive Debian's Chromium
+command -v redis-server >/dev/null || need_packages+=(redis-server)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need_packages[*]}. Install them (sudo apt-get install ${need_packages[*]}) and run again." >&2
@@ -24,8 +25,10 @@ chmod 755 "$work"
 pgdata="$work/pg"
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
 
+redis_pid=""
 cleanup() {
   as_pg "$PGBIN/pg_ctl -D $pgdata -m immediate stop" >/dev/null 2>&1 || true
+  if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,6 +46,12 @@ as_pg "$PGBIN/initdb -D $pgdata -U postgres -A trust -E UTF8 --no-sync >/dev/nul
 # Durability is not under test here; speed is welcome.
 as_pg "$PGBIN/pg_ctl -D $pgdata -l $pgdata/server.log -w start -o \"-p $pgport -c listen_addresses=127.0.0.1 -k $pgdata -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"" >/dev/null
 echo "PostgreSQL 15 on 127.0.0.1:$pgport"
+redisport=$(free_port 56379)
+redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$redisport") 2>/dev/null && break; sleep 0.1; done
+echo "Redis on 127.0.0.1:$redisport"
+export TICKETHUB_TEST_REDIS="127.0.0.1:$redisport"
 export TICKETHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Maximum Pool Size=40"
 
 results="$work/results"

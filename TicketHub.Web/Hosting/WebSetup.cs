@@ -18,6 +18,7 @@ public static class WebSetup
         services.AddTicketHubOpenApi();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddTicketHubRedis(config);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Loopback proxies are trusted by default; others are listed in ForwardedHeaders:KnownProxies.
