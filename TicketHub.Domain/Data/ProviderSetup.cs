@@ -7,7 +7,7 @@ public static class ProviderSetup
     public static TBuilder UseTicketHubSqlite<TBuilder>(this TBuilder options, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning());
         return options;
     }
 

@@ -20,21 +20,30 @@ internal static class Transactions
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so two buyers never deadlock
-            // upgrading read locks; waiting for it is covered by the busy timeout.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var gate = db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetConnectionString()!) : null;
+            if (gate is not null) await gate.WaitAsync(ct);
             try
             {
-                var result = await work(db);
-                if (result.IsSuccess) await tx.CommitAsync(ct);
-                else await tx.RollbackAsync(ct);
-                return result;
+                // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so two writers never deadlock
+                // upgrading read locks.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                try
+                {
+                    var result = await work(db);
+                    if (result.IsSuccess) await tx.CommitAsync(ct);
+                    else await tx.RollbackAsync(ct);
+                    return result;
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                }
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            finally
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
+                gate?.Release();
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
         }
     }
 
