@@ -93,11 +93,11 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         return cache.GetOrCreateAsync(key, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
-            var events = Filter(db.Events, query);
+            var events = Filter(db, db.Events, query);
             var total = await events.CountAsync(token);
             var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
-            var items = await Project(db, pageOfEvents).ToListAsync(token);
-            return new Page<EventSummary>(items.Select(r => r.ToSummary()).ToList(), total);
+            var rows = await Project(db, pageOfEvents).ToListAsync(token);
+            return new Page<EventSummary>(await WithPerformersAsync(db, rows, token), total);
         }, [CatalogCache.Events], carriesAvailability: true, ct).AsTask();
     }
 
@@ -105,8 +105,8 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         cache.GetOrCreateAsync($"event:{id}", async token =>
         {
             await using var db = await readDb.CreateAsync(token);
-            var row = await Project(db, db.Events.Where(e => e.Id == id)).FirstOrDefaultAsync(token);
-            return row?.ToSummary();
+            var rows = await Project(db, db.Events.Where(e => e.Id == id)).ToListAsync(token);
+            return (await WithPerformersAsync(db, rows, token)).FirstOrDefault();
         }, [CatalogCache.Events, CatalogCache.Event(id)], carriesAvailability: true, ct).AsTask();
 
     /// <summary>Cities with upcoming events, busiest first.</summary>
@@ -161,10 +161,15 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
             return rows.OfType<string>().Order().ToArray();
         }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 
-    private static IQueryable<Event> Filter(IQueryable<Event> events, EventQuery q)
+    private static IQueryable<Event> Filter(TicketHubDbContext db, IQueryable<Event> events, EventQuery q)
     {
         if (!string.IsNullOrWhiteSpace(q.VenueId)) events = events.Where(e => e.VenueId == q.VenueId);
-        if (!string.IsNullOrWhiteSpace(q.PerformerId)) events = events.Where(e => e.Performances.Any(p => p.PerformerId == q.PerformerId));
+        if (!string.IsNullOrWhiteSpace(q.PerformerId))
+        {
+            // Driven from the performer's index (an IN list), not by probing every event in start order.
+            var ofPerformer = db.Performances.Where(p => p.PerformerId == q.PerformerId).Select(p => p.EventId);
+            events = events.Where(e => ofPerformer.Contains(e.Id));
+        }
         if (q.From is { } from)
         {
             var fromUtc = from.UtcDateTime;
@@ -188,23 +193,36 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         return events;
     }
 
-    // One round trip: venue by join, performers as a joined collection, stock figures as correlated aggregates.
+    // The page in one query (venue by join, stock figures as correlated aggregates over indexed columns); the
+    // performers of just those events in a second. A joined collection made SQLite materialise every performance.
     private static IQueryable<EventRow> Project(TicketHubDbContext db, IQueryable<Event> events) =>
         events.Select(e => new EventRow(
             e.Id, e.Name, e.Description, e.StartUtc, e.EndUtc, e.Currency,
             new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode, e.Venue.TimeZone),
-            e.Performances.OrderBy(p => p.Performer.NameKey).Select(p => new PerformerRef(p.PerformerId, p.Performer.Name)).ToList(),
             db.TicketLots.Where(t => t.EventId == e.Id && t.Remaining > 0).Min(t => (long?)t.PriceCents),
             db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Remaining) ?? 0,
             db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)(t.Uploaded - t.Removed)) ?? 0,
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active && l.Count > 0).Min(l => (long?)l.PriceCents),
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0));
 
+    private static async Task<IReadOnlyList<EventSummary>> WithPerformersAsync(TicketHubDbContext db, List<EventRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var performers = ids.Count == 0
+            ? []
+            : await db.Performances.Where(p => ids.Contains(p.EventId))
+                .OrderBy(p => p.Performer.NameKey)
+                .Select(p => new { p.EventId, p.PerformerId, p.Performer.Name })
+                .ToListAsync(ct);
+        var byEvent = performers.ToLookup(p => p.EventId, p => new PerformerRef(p.PerformerId, p.Name));
+        return rows.Select(r => r.ToSummary(byEvent[r.Id].ToList())).ToList();
+    }
+
     private sealed record EventRow(
         string Id, string Name, string? Description, DateTime StartUtc, DateTime EndUtc, string Currency, VenueRef Venue,
-        List<PerformerRef> Performers, long? MinPrimaryCents, int PrimaryAvailable, int Capacity, long? MinResaleCents, int ResaleAvailable)
+        long? MinPrimaryCents, int PrimaryAvailable, int Capacity, long? MinResaleCents, int ResaleAvailable)
     {
-        public EventSummary ToSummary()
+        public EventSummary ToSummary(IReadOnlyList<PerformerRef> performers)
         {
             long? min = (MinPrimaryCents, MinResaleCents) switch
             {
@@ -214,7 +232,7 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
                 ({ } a, { } b) => Math.Min(a, b),
             };
             return new EventSummary(
-                Id, Name, Description, StartUtc, EndUtc, Currency, Venue, Performers,
+                Id, Name, Description, StartUtc, EndUtc, Currency, Venue, performers,
                 min is null ? null : Money.ToDecimal(min.Value, Currency), PrimaryAvailable + ResaleAvailable, Capacity);
         }
     }
