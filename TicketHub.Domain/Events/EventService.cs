@@ -101,6 +101,18 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
         }, [CatalogCache.Events], carriesAvailability: true, ct).AsTask();
     }
 
+    /// <summary>One of the vendor's own events, for the vendor admin. Errors: not_found, not_owner (403).</summary>
+    public async Task<Result<EventSummary>> FindForVendorAsync(string vendorId, string eventId, CancellationToken ct = default)
+    {
+        await using (var db = await readDb.CreateAsync(ct))
+        {
+            var owner = await db.Events.Where(e => e.Id == eventId).Select(e => e.VendorId).FirstOrDefaultAsync(ct);
+            if (owner is null) return EventErrors.NotFound(eventId);
+            if (owner != vendorId) return EventErrors.NotOwner;
+        }
+        return (await FindAsync(eventId, ct))!;
+    }
+
     public Task<EventSummary?> FindAsync(string id, CancellationToken ct = default) =>
         cache.GetOrCreateAsync($"event:{id}", async token =>
         {
@@ -134,11 +146,14 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await readDb.CreateAsync(ct);
-        return await db.Performances.Where(p => p.Event.StartUtc > now)
-            .GroupBy(p => new { p.PerformerId, p.Performer.Name })
-            .Select(g => new PerformerPopularity(g.Key.PerformerId, g.Key.Name, g.Count()))
-            .OrderByDescending(p => p.UpcomingEvents).ThenBy(p => p.Name).Take(max)
+        var top = await db.Performances.Where(p => p.Event.StartUtc > now)
+            .GroupBy(p => p.PerformerId)
+            .Select(g => new { PerformerId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.PerformerId).Take(max)
             .ToListAsync(ct);
+        var ids = top.Select(t => t.PerformerId).ToList();
+        var names = await db.Performers.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return top.Select(t => new PerformerPopularity(t.PerformerId, names[t.PerformerId], t.Count)).ToList();
     }
 
     /// <summary>The countries that have venues, for the location filter.</summary>

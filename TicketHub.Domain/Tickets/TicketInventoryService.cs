@@ -126,12 +126,13 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
         return new RemovedTickets(lotId!, removed, remaining);
     }
 
-    /// <summary>Every lot the vendor uploaded, with what is sold, removed and left (view-tickets for vendors).</summary>
-    public async Task<IReadOnlyList<VendorLot>> VendorLotsAsync(string vendorId, CancellationToken ct = default)
+    /// <summary>Every lot the vendor uploaded (of one event, when given), with what is sold, removed and left (view-tickets for vendors).</summary>
+    public async Task<IReadOnlyList<VendorLot>> VendorLotsAsync(string vendorId, string? eventId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.TicketLots.AsNoTracking()
-            .Where(t => t.VendorId == vendorId)
+        var lots = db.TicketLots.AsNoTracking().Where(t => t.VendorId == vendorId);
+        if (eventId is not null) lots = lots.Where(t => t.EventId == eventId);
+        var rows = await lots
             .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t, e.Name, e.StartUtc, e.Currency })
             .OrderBy(x => x.StartUtc).ThenBy(x => x.t.Section).ThenBy(x => x.t.Seat)
             .ToListAsync(ct);

@@ -7,12 +7,19 @@ namespace TicketHub.Domain.Vendors;
 
 /// <summary>One of a vendor's events with its stock and primary-sale revenue (resales are the sellers' money, not the vendor's).</summary>
 public sealed record VendorEventStats(
-    string EventId, string Name, DateTime StartTime, string VenueName, string City, string Currency,
-    int Uploaded, int Removed, int Sold, int Remaining, decimal Revenue, bool Started);
+    string EventId, string Name, DateTime StartTime, string VenueName, string City, string TimeZone, string Currency,
+    int Uploaded, int Removed, int Sold, int Remaining, decimal Revenue, bool Started)
+{
+    /// <summary>Tickets put on sale: uploaded less removed.</summary>
+    public int OnSale => Uploaded - Removed;
+
+    public bool SoldOut => OnSale > 0 && Remaining == 0;
+}
 
 public sealed record CurrencyTotal(string Currency, decimal Revenue);
 
-public sealed record VendorDashboard(IReadOnlyList<VendorEventStats> Events, int Uploaded, int Sold, int Remaining, IReadOnlyList<CurrencyTotal> Revenue);
+/// <summary>The vendor's events and totals; <see cref="OnSale"/> counts tickets uploaded less removed.</summary>
+public sealed record VendorDashboard(IReadOnlyList<VendorEventStats> Events, int OnSale, int Sold, int Remaining, IReadOnlyList<CurrencyTotal> Revenue);
 
 public sealed class VendorDashboardService(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
 {
@@ -24,7 +31,7 @@ public sealed class VendorDashboardService(IDbContextFactory<TicketHubDbContext>
         var rows = await db.Events.AsNoTracking().Where(e => e.VendorId == vendorId)
             .Select(e => new
             {
-                e.Id, e.Name, e.StartUtc, Venue = e.Venue.Name, e.Venue.City, e.Currency,
+                e.Id, e.Name, e.StartUtc, Venue = e.Venue.Name, e.Venue.City, e.Venue.TimeZone, e.Currency,
                 Uploaded = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Uploaded) ?? 0,
                 Removed = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Removed) ?? 0,
                 Remaining = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Remaining) ?? 0,
@@ -34,7 +41,7 @@ public sealed class VendorDashboardService(IDbContextFactory<TicketHubDbContext>
             .ToListAsync(ct);
         var events = rows.OrderBy(r => r.StartUtc < now).ThenBy(r => r.StartUtc < now ? -r.StartUtc.Ticks : r.StartUtc.Ticks)
             .Select(r => new VendorEventStats(
-                r.Id, r.Name, r.StartUtc, r.Venue, r.City, r.Currency, r.Uploaded, r.Removed,
+                r.Id, r.Name, r.StartUtc, r.Venue, r.City, r.TimeZone, r.Currency, r.Uploaded, r.Removed,
                 r.Uploaded - r.Removed - r.Remaining, r.Remaining, Money.ToDecimal(r.RevenueCents, r.Currency), r.StartUtc <= now))
             .ToList();
         var revenue = events.GroupBy(e => e.Currency).Select(g => new CurrencyTotal(g.Key, g.Sum(e => e.Revenue))).OrderBy(t => t.Currency).ToList();

@@ -40,7 +40,7 @@ public static class TradingApi
     private static async Task<Results<Ok<IReadOnlyList<HoldingView>>, Ok<IReadOnlyList<VendorLot>>>> ViewTicketsAsync(
         ClaimsPrincipal user, HoldingService holdings, TicketInventoryService inventory, CancellationToken ct) =>
         user.IsInRole(Roles.Vendor)
-            ? TypedResults.Ok(await inventory.VendorLotsAsync(user.GetUserId(), ct))
+            ? TypedResults.Ok(await inventory.VendorLotsAsync(user.GetUserId(), ct: ct))
             : TypedResults.Ok(await holdings.HoldingsAsync(user.GetUserId(), ct));
 
     private static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> UploadTicketAsync(
