@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using TicketHub.Domain.Events;
+using TicketHub.Domain.Orders;
+using TicketHub.Domain.Tickets;
+using TicketHub.Web.Components.Shared;
+using TicketHub.Web.Hosting;
+
+namespace TicketHub.Web.Components.Pages.Events;
+
+/// <summary>
+/// One event with everything on sale for it. The quantity selectors are bounded by the offer's stock and the buyer's
+/// remaining allowance only as a convenience; the purchase itself enforces both.
+/// </summary>
+public partial class EventDetails : IDisposable
+{
+    private CancellationTokenSource _cts = new();
+    private bool _loaded;
+    private EventSummary? _event;
+    private string _currency = "USD";
+    private IReadOnlyList<OfferRow> _offers = [];
+    private readonly Dictionary<string, int> _quantities = [];
+    private Viewer _viewer;
+    private int _allowance;
+    private bool _started;
+    private string? _error;
+
+    [Inject] private EventService Events { get; set; } = null!;
+    [Inject] private TicketInventoryService Inventory { get; set; } = null!;
+    [Inject] private HoldingService Holdings { get; set; } = null!;
+    [Inject] private NavigationManager Nav { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+
+    private string LoginHref => $"/account/login?returnUrl={Uri.EscapeDataString($"/events/{Id}")}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await _cts.CancelAsync();
+        _cts.Dispose();
+        _cts = new CancellationTokenSource();
+        var ct = _cts.Token;
+
+        _loaded = false;
+        _error = null;
+        _offers = [];
+        _quantities.Clear();
+        try
+        {
+            _event = await Events.FindAsync(Id, ct);
+            if (_event is not null)
+            {
+                _started = _event.StartTime <= Clock.GetUtcNow().UtcDateTime;
+                await LoadViewerAsync(ct);
+                var listings = await Inventory.EventListingsAsync(Id, ct);
+                if (listings.IsSuccess)
+                {
+                    _currency = listings.Value.Currency;
+                    _offers = OfferRow.From(listings.Value);
+                }
+                else
+                {
+                    _error = ErrorText.For(listings.Error);
+                }
+            }
+            _loaded = true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Superseded by a newer event id, or the visitor left.
+        }
+    }
+
+    private async Task LoadViewerAsync(CancellationToken ct)
+    {
+        var user = await CurrentUser.GetAsync(AuthState);
+        if (user.IsIndividual())
+        {
+            _viewer = Viewer.Individual;
+            _allowance = await Holdings.AllowanceAsync(user.GetUserId(), Id, ct);
+        }
+        else if (user.Identity?.IsAuthenticated == true)
+        {
+            _viewer = Viewer.Vendor;
+            _allowance = 0;
+        }
+        else
+        {
+            _viewer = Viewer.Anonymous;
+            _allowance = PurchaseCounter.MaxPerEvent;
+        }
+    }
+
+    /// <summary>
+    /// The most the quantity selector offers: never more than the offer has, nor more than the buyer may still buy.
+    /// </summary>
+    public static int MaxQuantity(int available, int allowance) => Math.Max(0, Math.Min(available, allowance));
+
+    public static string AllowanceText(int allowance) => allowance switch
+    {
+        0 => $"You have already bought the most tickets allowed for this event ({PurchaseCounter.MaxPerEvent}).",
+        1 => "You can buy 1 more ticket for this event.",
+        _ => $"You can buy {allowance} more tickets for this event.",
+    };
+
+    private int Quantity(OfferRow offer) =>
+        Math.Clamp(_quantities.GetValueOrDefault(offer.Key, 1), 1, Math.Max(1, MaxQuantity(offer.Available, _allowance)));
+
+    private void SetQuantity(OfferRow offer, int quantity) => _quantities[offer.Key] = quantity;
+
+    private string CheckoutHref(OfferRow offer, int quantity) =>
+        Nav.GetUriWithQueryParameters("/checkout", new Dictionary<string, object?>
+        {
+            ["ticket"] = offer.TicketId,
+            ["count"] = quantity,
+            ["listing"] = offer.ListingId,
+        });
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+
+    private enum Viewer
+    {
+        Anonymous,
+        Individual,
+        /// <summary>Signed in, but not as a buyer (vendors).</summary>
+        Vendor,
+    }
+
+    /// <summary>A vendor lot or a resale listing, as one row of the ticket list.</summary>
+    private sealed record OfferRow(string Key, string TicketId, string? ListingId, string? Section, string Seat, decimal Price, int Available)
+    {
+        public static IReadOnlyList<OfferRow> From(EventListings listings) =>
+        [
+            .. listings.Primary.Select(l => new OfferRow($"lot-{l.TicketId}", l.TicketId, null, l.Section, l.Seat, l.Price, l.Available)),
+            .. listings.Resale.Select(r => new OfferRow($"listing-{r.ListingId}", r.TicketId, r.ListingId, r.Section, r.Seat, r.Price, r.Count)),
+        ];
+    }
+}
