@@ -15,6 +15,7 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/view-venues", ViewVenuesAsync).WithName("view-venues")
+            .Produces<IReadOnlyList<VenueDto>>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Venues, filtered by name (substring), city, state, country and postal code (whole values), case-insensitive");
         tickets.MapPut("/add-venue", AddVenueAsync).WithName("add-venue").RequireAuthorization(Policies.Vendor)
             .WithSummary("Add a venue (vendors)")
@@ -25,6 +26,7 @@ public static class CatalogApi
             .WithSummary("Add an event at a venue (vendors)")
             .WithDescription("endTime must be after startTime and startTime in the future; currency is ISO 4217 (default USD); performerIds optional.");
         tickets.MapGet("/view-events", ViewEventsAsync).WithName("view-events")
+            .Produces<IReadOnlyList<EventSummary>>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Events ordered by start time, by venue, performer, time window (start_time ≤ event start ≤ end_time) or venue location");
         tickets.MapPut("/add-performer-to-event", AddPerformerToEventAsync).WithName("add-performer-to-event")
             .RequireAuthorization(Policies.Vendor)
@@ -53,15 +55,15 @@ public static class CatalogApi
         [property: FromQuery(Name = "page")] int? Page,
         [property: FromQuery(Name = "page-size")] int? PageSize);
 
-    private static async Task<Results<Ok<IReadOnlyList<VenueDto>>, ProblemHttpResult>> ViewVenuesAsync(
-        [AsParameters] VenueFilter filter, VenueService venues, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> ViewVenuesAsync(
+        [AsParameters] VenueFilter filter, VenueService venues, CachedJson json, HttpResponse response, CancellationToken ct)
     {
         var page = PageRequest.Create(filter.Page, filter.PageSize);
         if (!page.IsSuccess) return page.Error.ToProblem();
         var result = await venues.SearchAsync(
             new VenueQuery(filter.Name, filter.City, filter.State, filter.Country, filter.PostalCode), page.Value, ct);
         response.SetTotalCount(result.TotalCount);
-        return TypedResults.Ok(result.Items);
+        return json.Ok(result.Items);
     }
 
     private static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> AddVenueAsync(
@@ -85,8 +87,8 @@ public static class CatalogApi
         return result.IsSuccess ? TypedResults.Ok(new IdResponse(result.Value)) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<EventSummary>>, ProblemHttpResult>> ViewEventsAsync(
-        [AsParameters] EventFilter filter, EventService events, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> ViewEventsAsync(
+        [AsParameters] EventFilter filter, EventService events, CachedJson json, HttpResponse response, CancellationToken ct)
     {
         var page = PageRequest.Create(filter.Page, filter.PageSize);
         if (!page.IsSuccess) return page.Error.ToProblem();
@@ -94,7 +96,7 @@ public static class CatalogApi
             filter.City, filter.State, filter.Country, filter.PostalCode);
         var result = await events.SearchAsync(query, page.Value, ct);
         response.SetTotalCount(result.TotalCount);
-        return TypedResults.Ok(result.Items);
+        return json.Ok(result.Items);
     }
 
     private static async Task<Results<Ok<EmptyResponse>, ProblemHttpResult>> AddPerformerToEventAsync(

@@ -16,6 +16,7 @@ public static class WebSetup
         services.AddTicketHubProblemDetails();
         services.AddTicketHubRateLimiting(config);
         services.AddTicketHubOpenApi();
+        services.AddSingleton<CachedJson>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddTicketHubRedis(config);
