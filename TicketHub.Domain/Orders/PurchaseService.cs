@@ -170,6 +170,18 @@ public sealed class PurchaseService(
             return PurchaseErrors.LimitExceeded(bought);
         }
 
+        db.Orders.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (order.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
+        {
+            return DuplicateKey;   // the same request is in flight; the transaction rolls the reservation back
+        }
+
+        // The hot row last: on PostgreSQL its lock is then held only from this statement to the commit, not across
+        // the order insert, which is what a flash sale queues on.
         var taken = order.ListingId is { } listingId
             ? await stock.TakeFromListingAsync(db, listingId, order.Count, ct)
             : await stock.TakeFromLotAsync(db, order.TicketLotId, order.Count, ct);
@@ -179,16 +191,6 @@ public sealed class PurchaseService(
                 ? await db.ResaleListings.Where(l => l.Id == id).Select(l => l.Status == ListingStatus.Active ? l.Count : 0).FirstAsync(ct)
                 : await db.TicketLots.Where(t => t.Id == order.TicketLotId).Select(t => t.Remaining).FirstAsync(ct);
             return available == 0 ? TicketErrors.SoldOut(order.ListingId ?? order.TicketLotId) : TicketErrors.InsufficientQuantity(available);
-        }
-
-        db.Orders.Add(order);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (order.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
-        {
-            return DuplicateKey;   // the same request is in flight; the transaction rolls the reservation back
         }
         db.ChangeTracker.Clear();
         return true;
