@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -20,6 +21,7 @@ public sealed class PurchaseService(
     IPaymentGateway payments,
     IStockClaim stock,
     CatalogCache cache,
+    IOptions<PurchaseOptions> options,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -89,7 +91,17 @@ public sealed class PurchaseService(
             };
         }
 
-        var reserved = await ReserveAsync(order, ct);
+        var gate = options.Value.GateHotRows ? ReservationGate.For(order.ListingId ?? order.TicketLotId) : null;
+        if (gate is not null) await gate.WaitAsync(ct);
+        Result<bool> reserved;
+        try
+        {
+            reserved = await ReserveAsync(order, ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
         if (!reserved.IsSuccess)
         {
             if (reserved.Error == DuplicateKey && await FindByKeyAsync(buyerId, key!) is { } winner) return Replay(winner, cmd);
