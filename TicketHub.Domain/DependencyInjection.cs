@@ -61,7 +61,6 @@ public static class DependencyInjection
         services.AddScoped<EventService>();
         services.AddScoped<TicketInventoryService>();
         services.AddScoped<PurchaseService>();
-        services.AddOptions<PurchaseOptions>().BindConfiguration(PurchaseOptions.Section);
         services.AddScoped<HoldingService>();
         services.AddScoped<ResaleService>();
         services.AddScoped<VendorDashboardService>();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -21,7 +20,6 @@ public sealed class PurchaseService(
     IPaymentGateway payments,
     IStockClaim stock,
     CatalogCache cache,
-    IOptions<PurchaseOptions> options,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -91,17 +89,7 @@ public sealed class PurchaseService(
             };
         }
 
-        var gate = options.Value.GateHotRows ? ReservationGate.For(order.ListingId ?? order.TicketLotId) : null;
-        if (gate is not null) await gate.WaitAsync(ct);
-        Result<bool> reserved;
-        try
-        {
-            reserved = await ReserveAsync(order, ct);
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        var reserved = await ReserveAsync(order, ct);
         if (!reserved.IsSuccess)
         {
             if (reserved.Error == DuplicateKey && await FindByKeyAsync(buyerId, key!) is { } winner) return Replay(winner, cmd);

@@ -7,21 +7,12 @@ using TicketHub.Tests.Support;
 
 namespace TicketHub.Tests.Api;
 
-public sealed class RacesOnSqlite() : RaceTests(DatabaseProvider.Sqlite, gateHotRows: false);
-public sealed class RacesOnPostgres() : RaceTests(DatabaseProvider.Postgres, gateHotRows: false);
-public sealed class RacesThroughTheQueueOnSqlite() : RaceTests(DatabaseProvider.Sqlite, gateHotRows: true);
-public sealed class RacesThroughTheQueueOnPostgres() : RaceTests(DatabaseProvider.Postgres, gateHotRows: true);
+public sealed class RacesOnSqlite() : RaceTests(DatabaseProvider.Sqlite);
+public sealed class RacesOnPostgres() : RaceTests(DatabaseProvider.Postgres);
 
-/// <summary>
-/// Many clients at once through real HTTP; after each race the whole database is audited. Without the in-process
-/// reservation queue the requests meet in the database, as those of several app instances would; with it, as in
-/// production, they queue in the process first.
-/// </summary>
-public abstract class RaceTests(DatabaseProvider provider, bool gateHotRows) : ApiTest(provider)
+/// <summary>Many clients at once through real HTTP; after each race the whole database is audited.</summary>
+public abstract class RaceTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    protected override IDictionary<string, string?>? Settings() =>
-        new Dictionary<string, string?> { ["Purchases:GateHotRows"] = gateHotRows ? "true" : "false" };
-
     public sealed record ListingBody(string ListingId);
     public sealed record HoldingBody(int Count);
 
@@ -88,8 +79,6 @@ public abstract class RaceTests(DatabaseProvider provider, bool gateHotRows) : A
 /// </summary>
 public sealed class RaceControlOnPostgres() : ApiTest(DatabaseProvider.Postgres)
 {
-    protected override IDictionary<string, string?>? Settings() => new Dictionary<string, string?> { ["Purchases:GateHotRows"] = "false" };
-
     protected override void ConfigureServices(IServiceCollection services) =>
         services.Replace(ServiceDescriptor.Singleton<IStockClaim, RacyStockClaim>());
 
