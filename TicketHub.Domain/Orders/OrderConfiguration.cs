@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
-using TicketHub.Domain.Events;
-using TicketHub.Domain.Tickets;
 
 namespace TicketHub.Domain.Orders;
 
@@ -23,8 +21,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.FailureCode).HasMaxLength(64);
         b.Property(o => o.IdempotencyKey).HasMaxLength(128);
         b.HasOne<AppUser>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<TicketLot>().WithMany().HasForeignKey(o => o.TicketLotId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Event>().WithMany().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys to the lot and the event on purpose, here and in holdings and purchase counters: on
+        // PostgreSQL each insert would lock the referenced row in key-share mode, and every purchase of a hot lot
+        // piling key-share locks onto the row its stock update needs measured 2.4x slower in a flash sale
+        // (77-86 -> 204 purchases/s). Lots and events are never deleted, and every writer reads them first.
+        b.HasIndex(o => o.TicketLotId);
+        b.HasIndex(o => o.EventId);
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Orders_Count", "\"Count\" >= 1");
@@ -45,8 +47,7 @@ internal sealed class HoldingConfiguration : IEntityTypeConfiguration<Holding>
         b.Property(h => h.TicketLotId).HasMaxLength(Ids.MaxLength);
         b.Property(h => h.EventId).HasMaxLength(Ids.MaxLength);
         b.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<TicketLot>().WithMany().HasForeignKey(h => h.TicketLotId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Event>().WithMany().HasForeignKey(h => h.EventId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(h => h.EventId);   // no foreign keys to the hot lot and event rows: see OrderConfiguration
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Holdings_Count", "\"Count\" >= 0");
@@ -66,7 +67,7 @@ internal sealed class PurchaseCounterConfiguration : IEntityTypeConfiguration<Pu
         b.Property(c => c.UserId).HasMaxLength(Ids.MaxLength);
         b.Property(c => c.EventId).HasMaxLength(Ids.MaxLength);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.EventId);   // no foreign key to the hot event row: see OrderConfiguration
         b.ToTable(t => t.HasCheckConstraint(
             "CK_PurchaseCounters_Bought", $"\"Bought\" >= 0 AND \"Bought\" <= {PurchaseCounter.MaxPerEvent}"));
     }

@@ -78,7 +78,8 @@ public sealed class BuyerJourneys(BrowserApp app) : JourneyTest(app)
 
     private async Task PayAsync(string card)
     {
-        await Page.WaitForURLAsync("**/checkout?*");
+        // Blazor navigates in the page (history API), so there is no load event to wait for: watch the address.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/checkout\\?"));
         await WaitInteractiveAsync();
         await Page.FillAsync("#card-number", card);
         await Page.ClickAsync("#pay-button");

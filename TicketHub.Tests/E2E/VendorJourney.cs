@@ -45,7 +45,7 @@ public sealed class VendorJourney(BrowserApp app) : JourneyTest(app)
         await Page.ClickAsync(".mud-popover-open .mud-list-item:has-text('The Gulls')");
         await Expect(Page.Locator("#event-performers")).ToContainTextAsync("The Gulls");
         await Page.ClickAsync("#event-submit");
-        await Page.WaitForURLAsync("**/vendor/events/*");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/vendor/events/[0-9a-z]+$"));
         await WaitInteractiveAsync();
 
         await Page.FillAsync("#upload-section", "Floor");

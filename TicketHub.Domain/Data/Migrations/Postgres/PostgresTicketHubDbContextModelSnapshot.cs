@@ -867,18 +867,6 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("TicketHub.Domain.Orders.Holding", b =>
                 {
-                    b.HasOne("TicketHub.Domain.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("TicketHub.Domain.Tickets.TicketLot", null)
-                        .WithMany()
-                        .HasForeignKey("TicketLotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -893,28 +881,10 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .HasForeignKey("BuyerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("TicketHub.Domain.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("TicketHub.Domain.Tickets.TicketLot", null)
-                        .WithMany()
-                        .HasForeignKey("TicketLotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("TicketHub.Domain.Orders.PurchaseCounter", b =>
                 {
-                    b.HasOne("TicketHub.Domain.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
