@@ -64,12 +64,6 @@ public sealed class AccountService(UserManager<AppUser> users, TimeProvider cloc
         return await DescribeAsync(user);
     }
 
-    public async Task<AccountInfo?> FindAsync(string userId)
-    {
-        var user = await users.FindByIdAsync(userId);
-        return user is null ? null : await DescribeAsync(user);
-    }
-
     private async Task<AccountInfo> DescribeAsync(AppUser user)
     {
         var type = await users.IsInRoleAsync(user, Roles.Vendor) ? UserType.Vendor : UserType.Individual;
