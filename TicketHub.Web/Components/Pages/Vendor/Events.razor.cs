@@ -114,21 +114,3 @@ public partial class Events : IDisposable
         public List<PerformerDto> Performers { get; } = [];
     }
 }
-
-/// <summary>Reads a date and wall-clock time as entered for a venue, in the venue's IANA time zone.</summary>
-internal static class VenueTime
-{
-    public static DateTimeOffset? ToUtc(DateTime? date, TimeSpan? time, string? timeZoneId)
-    {
-        if (date is null || time is null) return null;
-        var local = DateTime.SpecifyKind(date.Value.Date + time.Value, DateTimeKind.Unspecified);
-        var zone = Zone(timeZoneId);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId));
-
-    private static TimeZoneInfo Zone(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace TicketHub.Web.Components.Shared;
+
+/// <summary>
+/// Times as pages show them: stored instants are UTC; events are shown in the venue's IANA time zone with UTC beside
+/// it, and vendors enter times as wall-clock time at the venue. An id unknown to this machine falls back to UTC.
+/// </summary>
+public static class VenueTime
+{
+    public const string DisplayFormat = "ddd d MMM yyyy, HH:mm";
+
+    /// <summary>The database hands back UTC instants with an unspecified kind.</summary>
+    public static DateTime Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+    public static DateTime ToLocal(DateTime utc, string? timeZone) => TimeZoneInfo.ConvertTimeFromUtc(Utc(utc), Zone(timeZone));
+
+    /// <summary>A date and time entered as wall-clock time at the venue, as a UTC instant.</summary>
+    public static DateTimeOffset? ToUtc(DateTime? date, TimeSpan? time, string? timeZone)
+    {
+        if (date is null || time is null) return null;
+        var local = DateTime.SpecifyKind(date.Value.Date + time.Value, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone(timeZone).GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static string FormatLocal(DateTime utc, string? timeZone) =>
+        ToLocal(utc, timeZone).ToString(DisplayFormat, CultureInfo.InvariantCulture);
+
+    public static string FormatUtc(DateTime utc) => Utc(utc).ToString(DisplayFormat, CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>Venue time with UTC alongside, so a buyer travelling from elsewhere is not misled; UTC alone without a zone.</summary>
+    public static string When(DateTime utc, string? timeZone) =>
+        string.IsNullOrEmpty(timeZone) || timeZone == "UTC" || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)
+            ? FormatUtc(utc)
+            : $"{FormatLocal(utc, timeZone)} venue time ({FormatUtc(utc)})";
+
+    public static string Seat(string? section, string seat) =>
+        string.IsNullOrWhiteSpace(section) ? $"Seat {seat}" : $"Section {section}, seat {seat}";
+
+    private static TimeZoneInfo Zone(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}
