@@ -1,14 +1,17 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: build and publish with the SDK, run on the slim ASP.NET runtime as the image's non-root user.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props appsettings.json ./
 COPY TicketHub.Domain/TicketHub.Domain.csproj TicketHub.Domain/
 COPY TicketHub.Web/TicketHub.Web.csproj TicketHub.Web/
-RUN dotnet restore TicketHub.Web/TicketHub.Web.csproj
+# ReadyToRun (precompiled for the target's architecture): the app serves at full speed seconds after it starts.
+RUN dotnet restore TicketHub.Web/TicketHub.Web.csproj -a "$TARGETARCH" -p:PublishReadyToRun=true
 COPY TicketHub.Domain/ TicketHub.Domain/
 COPY TicketHub.Web/ TicketHub.Web/
-RUN dotnet publish TicketHub.Web/TicketHub.Web.csproj -c Release -o /app --no-restore /p:UseAppHost=false
+RUN dotnet publish TicketHub.Web/TicketHub.Web.csproj -c Release -a "$TARGETARCH" --self-contained false -p:PublishReadyToRun=true \
+    -o /app --no-restore /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

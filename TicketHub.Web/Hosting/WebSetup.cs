@@ -6,6 +6,7 @@ using TicketHub.Web.Api;
 using TicketHub.Web.Bench;
 using TicketHub.Web.Components;
 using TicketHub.Web.Components.Account;
+using TicketHub.Web.Components.Layout;
 
 namespace TicketHub.Web.Hosting;
 
@@ -17,6 +18,8 @@ public static class WebSetup
         services.AddTicketHubRateLimiting(config);
         services.AddTicketHubOpenApi();
         services.AddSingleton<CachedJson>();
+        services.AddSingleton<ThemeStylesheet>();
+        services.Configure<PageCacheOptions>(config.GetSection(PageCacheOptions.Section));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddTicketHubRedis(config);
@@ -53,6 +56,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<AnonymousPageCache>();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
@@ -64,6 +68,11 @@ public static class WebSetup
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();
+        app.MapGet(ThemeStylesheet.Path, async (ThemeStylesheet theme, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Text(await theme.GetCssAsync(), "text/css", System.Text.Encoding.UTF8);
+        }).ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
