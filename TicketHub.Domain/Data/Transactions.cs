@@ -15,7 +15,8 @@ internal static class Transactions
     private const int MaxAttempts = 6;
 
     public static async Task<Result<T>> RunAsync<T>(
-        IDbContextFactory<TicketHubDbContext> dbFactory, Func<TicketHubDbContext, Task<Result<T>>> work, CancellationToken ct)
+        IDbContextFactory<TicketHubDbContext> dbFactory, Func<TicketHubDbContext, Task<Result<T>>> work, CancellationToken ct,
+        Durability durability = Durability.Flushed)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -29,6 +30,8 @@ internal static class Transactions
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
+                    if (durability == Durability.Deferred && db.Database.IsNpgsql())
+                        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
                     var result = await work(db);
                     if (result.IsSuccess) await tx.CommitAsync(ct);
                     else await tx.RollbackAsync(ct);
@@ -64,6 +67,20 @@ internal static class Transactions
         DbUpdateException { InnerException: { } inner } => IsUniqueViolation(inner),
         _ => false,
     };
+}
+
+/// <summary>When a committed unit of work must be on disk.</summary>
+internal enum Durability
+{
+    /// <summary>Before the commit returns.</summary>
+    Flushed,
+
+    /// <summary>
+    /// Up to a fraction of a second later (PostgreSQL's synchronous_commit=off for this transaction alone; SQLite in
+    /// WAL mode with synchronous=NORMAL already works this way). Only for writes that a database crash may lose
+    /// because they are derived again from elsewhere; the database itself stays consistent either way.
+    /// </summary>
+    Deferred,
 }
 
 /// <summary>A conditional write found the row changed since it was read; the unit of work runs again.</summary>

@@ -155,14 +155,13 @@ public sealed class PurchaseService(
     private Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct) => Transactions.RunAsync<bool>(dbFactory, async db =>
     {
         // Every purchase for this buyer and event passes through one counter row, raised only while it stays within
-        // the cap: two racing requests of the same buyer cannot both pass.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought") VALUES ({order.BuyerId}, {order.EventId}, 0)
-            ON CONFLICT ("UserId", "EventId") DO NOTHING
+        // the cap (one upsert: created at the order's count, or raised when that keeps it within the cap): two racing
+        // requests of the same buyer cannot both pass.
+        var counted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought") VALUES ({order.BuyerId}, {order.EventId}, {order.Count})
+            ON CONFLICT ("UserId", "EventId") DO UPDATE SET "Bought" = "PurchaseCounters"."Bought" + excluded."Bought"
+            WHERE "PurchaseCounters"."Bought" + excluded."Bought" <= {PurchaseCounter.MaxPerEvent}
             """, ct);
-        var counted = await db.PurchaseCounters
-            .Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId && c.Bought + order.Count <= PurchaseCounter.MaxPerEvent)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought + order.Count), ct);
         if (counted == 0)
         {
             var bought = await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
@@ -196,7 +195,12 @@ public sealed class PurchaseService(
         return true;
     }, ct);
 
-    /// <summary>Moves a Pending order to Paid or Failed exactly once; returns the order as it ends up.</summary>
+    /// <summary>
+    /// Moves a Pending order to Paid or Failed exactly once; returns the order as it ends up. The settlement needs no
+    /// disk flush of its own (one fsync per purchase instead of two): the reservation before the charge was flushed,
+    /// and a settlement lost in a database crash leaves the order Pending, which <see cref="ReconcileAsync"/> settles
+    /// again from the gateway's record of the charge.
+    /// </summary>
     private async Task<Order> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -225,12 +229,24 @@ public sealed class PurchaseService(
                     .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
                 return AlreadySettled;   // rolls back the release above
             return true;
-        }, ct);
+        }, ct, Durability.Deferred);
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         await cache.InvalidateAsync(CatalogCache.Event(order.EventId));   // what the event page shows as left
+        if (result.IsSuccess) return Settled(order, outcome, now);
 
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         return await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct);
+    }
+
+    // The order exactly as this settlement wrote it, without reading it back.
+    private static Order Settled(Order order, PaymentOutcome outcome, DateTime now)
+    {
+        var paid = outcome.Status == PaymentStatus.Succeeded;
+        order.Status = paid ? OrderStatus.Paid : OrderStatus.Failed;
+        order.FailureCode = paid ? order.FailureCode : outcome.DeclineCode;
+        order.PaymentReference = outcome.Reference;
+        order.UpdatedAtUtc = now;
+        return order;
     }
 
     private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
