@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -152,7 +153,66 @@ public sealed class PurchaseService(
 
     private static readonly Error DuplicateKey = new("duplicate_key", "Idempotency key raced.");
 
-    private Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct) => Transactions.RunAsync<bool>(dbFactory, async db =>
+    private async Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct)
+    {
+        if (order.ListingId is null && stock.IsConditionalUpdate)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (db.Database.IsNpgsql()) return await ReserveLotInOneStatementAsync(order, ct);
+        }
+        return await ReserveInTransactionAsync(order, ct);
+    }
+
+    // PostgreSQL, vendor stock: stock, cap counter and Pending order in one autocommitted statement, so the hot lot row
+    // is locked only inside the server, from its UPDATE to the commit, never across a round trip to this process (a
+    // flash sale queues on that lock). Stock is taken first; the counter's CHECK (at most 10) aborts the whole
+    // statement when the buyer's cap would be passed.
+    private async Task<Result<bool>> ReserveLotInOneStatementAsync(Order o, CancellationToken ct)
+    {
+        var status = o.Status.ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            try
+            {
+                var placed = await db.Database.ExecuteSqlAsync($"""
+                    WITH stock AS (
+                        UPDATE "TicketLots" SET "Remaining" = "Remaining" - {o.Count}
+                        WHERE "Id" = {o.TicketLotId} AND "Remaining" >= {o.Count}
+                        RETURNING "Id"),
+                    counter AS (
+                        INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought")
+                        SELECT {o.BuyerId}, {o.EventId}, {o.Count} FROM stock
+                        ON CONFLICT ("UserId", "EventId") DO UPDATE SET "Bought" = "PurchaseCounters"."Bought" + excluded."Bought"
+                        RETURNING "Bought")
+                    INSERT INTO "Orders" ("Id", "BuyerId", "EventId", "TicketLotId", "ListingId", "Count", "UnitPriceCents",
+                        "AmountCents", "Currency", "Status", "PaymentMethod", "IdempotencyKey", "CreatedAtUtc", "UpdatedAtUtc")
+                    SELECT {o.Id}, {o.BuyerId}, {o.EventId}, {o.TicketLotId}, NULL, {o.Count}, {o.UnitPriceCents},
+                        {o.AmountCents}, {o.Currency}, {status}, {o.PaymentMethod}, {o.IdempotencyKey}, {o.CreatedAtUtc}, {o.UpdatedAtUtc}
+                    FROM counter
+                    """, ct);
+                if (placed == 1) return true;
+                var available = await db.TicketLots.Where(t => t.Id == o.TicketLotId).Select(t => t.Remaining).FirstAsync(ct);
+                return available == 0 ? TicketErrors.SoldOut(o.TicketLotId) : TicketErrors.InsufficientQuantity(available);
+            }
+            catch (PostgresException ex) when (ex is { SqlState: "23514", ConstraintName: "CK_PurchaseCounters_Bought" })
+            {
+                var bought = await db.PurchaseCounters.Where(c => c.UserId == o.BuyerId && c.EventId == o.EventId)
+                    .Select(c => c.Bought).FirstAsync(ct);
+                return PurchaseErrors.LimitExceeded(bought);
+            }
+            catch (PostgresException ex) when (o.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
+            {
+                return DuplicateKey;   // the same request is in flight; this statement changed nothing
+            }
+            catch (PostgresException ex) when (attempt < 6 && Transactions.IsTransient(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
+            }
+        }
+    }
+
+    private Task<Result<bool>> ReserveInTransactionAsync(Order order, CancellationToken ct) => Transactions.RunAsync<bool>(dbFactory, async db =>
     {
         // Every purchase for this buyer and event passes through one counter row, raised only while it stays within
         // the cap (one upsert: created at the order's count, or raised when that keeps it within the cap): two racing
@@ -218,10 +278,10 @@ public sealed class PurchaseService(
                 return true;
             }
 
-            // Same lock order as a reservation (counter, then stock, then order), so the two never deadlock.
+            // Stock, then counter, then order: the lock order of a PostgreSQL lot reservation, so the two never deadlock.
+            await Release(db, order, ct);
             await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought - order.Count), ct);
-            await Release(db, order, ct);
             if (await pending.ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.Status, OrderStatus.Failed)
                     .SetProperty(o => o.FailureCode, outcome.DeclineCode)

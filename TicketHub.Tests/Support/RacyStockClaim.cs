@@ -10,6 +10,8 @@ namespace TicketHub.Tests.Support;
 /// </summary>
 internal sealed class RacyStockClaim : IStockClaim
 {
+    public bool IsConditionalUpdate => false;
+
     public async Task<bool> TakeFromLotAsync(TicketHubDbContext db, string lotId, int count, CancellationToken ct)
     {
         var remaining = await db.TicketLots.Where(t => t.Id == lotId).Select(t => t.Remaining).FirstAsync(ct);
