@@ -46,9 +46,31 @@ internal static class Transactions
             {
                 gate?.Release();
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
+            await BackOffAsync(attempt, ct);
         }
     }
+
+    /// <summary>
+    /// Runs work that is a single autocommitted statement (its own transaction, no BEGIN or COMMIT round trips),
+    /// re-running it on a transient conflict as <see cref="RunAsync{T}"/> does.
+    /// </summary>
+    public static async Task<Result<T>> RunStatementAsync<T>(Func<Task<Result<T>>> statement, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await statement();
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            {
+            }
+            await BackOffAsync(attempt, ct);
+        }
+    }
+
+    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
 
     public static bool IsTransient(Exception ex) => ex switch
     {

@@ -158,7 +158,7 @@ public sealed class PurchaseService(
         if (order.ListingId is null && stock.IsConditionalUpdate)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (db.Database.IsNpgsql()) return await ReserveLotInOneStatementAsync(order, ct);
+            if (db.Database.IsNpgsql()) return await ReserveLotInOneStatementAsync(db, order, ct);
         }
         return await ReserveInTransactionAsync(order, ct);
     }
@@ -167,12 +167,11 @@ public sealed class PurchaseService(
     // is locked only inside the server, from its UPDATE to the commit, never across a round trip to this process (a
     // flash sale queues on that lock). Stock is taken first; the counter's CHECK (at most 10) aborts the whole
     // statement when the buyer's cap would be passed.
-    private async Task<Result<bool>> ReserveLotInOneStatementAsync(Order o, CancellationToken ct)
+    private static Task<Result<bool>> ReserveLotInOneStatementAsync(TicketHubDbContext db, Order o, CancellationToken ct)
     {
         var status = o.Status.ToString();
-        for (var attempt = 1; ; attempt++)
+        return Transactions.RunStatementAsync<bool>(async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
             try
             {
                 var placed = await db.Database.ExecuteSqlAsync($"""
@@ -205,11 +204,7 @@ public sealed class PurchaseService(
             {
                 return DuplicateKey;   // the same request is in flight; this statement changed nothing
             }
-            catch (PostgresException ex) when (attempt < 6 && Transactions.IsTransient(ex))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
-            }
-        }
+        }, ct);
     }
 
     private Task<Result<bool>> ReserveInTransactionAsync(Order order, CancellationToken ct) => Transactions.RunAsync<bool>(dbFactory, async db =>
