@@ -35,7 +35,7 @@ public sealed class PageCacheOptions
 /// keeps the cookie for the visitor whose request rendered the page and replays only the body and the other headers.
 /// The interactive markers in the body are not per visitor: each visitor's circuit starts from them independently.
 /// </remarks>
-public sealed class AnonymousPageCache : IDisposable
+public sealed class AnonymousPageCache
 {
     private static readonly HashSet<string> NotReplayed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -129,8 +129,6 @@ public sealed class AnonymousPageCache : IDisposable
         var headers = response.Headers.Where(h => !NotReplayed.Contains(h.Key) && h.Key != "X-Page-Cache").ToArray();
         return new CachedPage(headers, buffer.ToArray());
     }
-
-    public void Dispose() => _pages.Dispose();
 
     private sealed record CachedPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body)
     {
