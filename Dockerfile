@@ -19,10 +19,12 @@ COPY --from=build /app .
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 USER $APP_UID
 # Plain HTTP inside the container: TLS ends at the proxy / load balancer, which sends X-Forwarded-Proto.
+# Fails closed: the app refuses to start until Stripe:SecretKey, Jwt:SigningKey and a database are given.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DataDirectory=/app/data \
-    Demo__Seed=false
+    Demo__Seed=false \
+    Payments__Provider=Stripe
 VOLUME /app/data
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "TicketHub.Web.dll"]

@@ -4,12 +4,22 @@ using TicketHub.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootAppSettings(builder.Environment);
+if (FailClosed.Check(builder.Configuration, builder.Environment) is { Count: > 0 } refusals)
+{
+    using (var logs = LoggerFactory.Create(l => l.AddConsole()))
+    {
+        var log = logs.CreateLogger(typeof(FailClosed).FullName!);
+        foreach (var refusal in refusals)
+            log.LogCritical("Refusing to start in {Environment}: {Reason}", builder.Environment.EnvironmentName, refusal.Message);
+    }
+    return 1;
+}
 var dataDirectory = AppPaths.DataDirectory(builder.Configuration, builder.Environment);
 
 builder.UseSelfSignedCertificateWhenNoneConfigured(dataDirectory);
 builder.Services.AddTicketHubDomain(builder.Configuration, dataDirectory);
 builder.Services.AddTicketHubAuth(builder.Configuration, dataDirectory);
-builder.Services.AddTicketHubWeb(builder.Configuration);
+builder.Services.AddTicketHubWeb(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<PendingOrderReconciler>();
@@ -17,5 +27,6 @@ builder.Services.AddHostedService<PendingOrderReconciler>();
 var app = builder.Build();
 app.UseTicketHubPipeline();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -32,6 +32,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RateLimiting:Accounts:PermitLimit"] = "10000",
             ["Payments:ReconcileIntervalSeconds"] = "3600",   // specs run the reconciler themselves
+            ["Unsafe:AllowTestPayments"] = "true",            // "Testing" is not Development: the test gateway must be asked for
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

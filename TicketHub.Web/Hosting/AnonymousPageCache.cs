@@ -46,10 +46,12 @@ public sealed class AnonymousPageCache
     private readonly TimeSpan _lifetime;
     private readonly MemoryCache _pages;
     private readonly ConcurrentDictionary<string, Task<CachedPage?>> _rendering = new();
+    private readonly bool _announce;
 
-    public AnonymousPageCache(RequestDelegate next, IOptions<PageCacheOptions> options, IOptions<CacheOptions> cache)
+    public AnonymousPageCache(RequestDelegate next, IOptions<PageCacheOptions> options, IOptions<CacheOptions> cache, IHostEnvironment env)
     {
         _next = next;
+        _announce = !env.IsProduction();   // X-Page-Cache helps operators and tests; production keeps its internals to itself
         _lifetime = cache.Value.Enabled ? TimeSpan.FromSeconds(Math.Max(0, options.Value.Seconds)) : TimeSpan.Zero;
         _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.SizeLimitMegabytes) * 1024L * 1024L });
     }
@@ -65,7 +67,7 @@ public sealed class AnonymousPageCache
         var key = KeyOf(http.Request);
         if (_pages.TryGetValue(key, out CachedPage? cached))
         {
-            await cached!.WriteToAsync(http, "hit");
+            await cached!.WriteToAsync(http, _announce);
             return;
         }
 
@@ -74,7 +76,7 @@ public sealed class AnonymousPageCache
         var rendering = _rendering.GetOrAdd(key, mine.Task);
         if (rendering != mine.Task)
         {
-            if (await rendering.WaitAsync(http.RequestAborted) is { } shared) await shared.WriteToAsync(http, "hit");
+            if (await rendering.WaitAsync(http.RequestAborted) is { } shared) await shared.WriteToAsync(http, _announce);
             else await _next(http);
             return;
         }
@@ -120,7 +122,7 @@ public sealed class AnonymousPageCache
             response.Body = original;
         }
 
-        response.Headers["X-Page-Cache"] = "miss";
+        if (_announce) response.Headers["X-Page-Cache"] = "miss";
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
 
@@ -132,12 +134,12 @@ public sealed class AnonymousPageCache
 
     private sealed record CachedPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body)
     {
-        public Task WriteToAsync(HttpContext http, string outcome)
+        public Task WriteToAsync(HttpContext http, bool announce)
         {
             var response = http.Response;
             response.StatusCode = StatusCodes.Status200OK;
             foreach (var (name, value) in Headers) response.Headers[name] = value;
-            response.Headers["X-Page-Cache"] = outcome;
+            if (announce) response.Headers["X-Page-Cache"] = "hit";
             response.ContentLength = Body.Length;
             return response.Body.WriteAsync(Body, http.RequestAborted).AsTask();
         }

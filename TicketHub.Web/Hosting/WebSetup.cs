@@ -12,7 +12,7 @@ namespace TicketHub.Web.Hosting;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddTicketHubWeb(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddTicketHubWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddTicketHubProblemDetails();
         services.AddTicketHubRateLimiting(config);
