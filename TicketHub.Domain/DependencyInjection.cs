@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Audit;
 using TicketHub.Domain.Common;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TicketHub.Domain.Data;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section);
+        services.AddOptions<VendorOptions>().BindConfiguration(VendorOptions.Section);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
 
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("TicketHub");
@@ -55,7 +58,15 @@ public static class DependencyInjection
         });
         services.AddSingleton<CatalogCache>();
 
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.TryAddScoped<IClientOrigin, NoClientOrigin>();
+        services.TryAddSingleton<IActionRateLimiter, NoActionRateLimits>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditLogService>();
+        services.AddSingleton<AccountStatusCache>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountAdminService>();
         services.AddScoped<VenueService>();
         services.AddScoped<PerformerService>();
         services.AddScoped<EventService>();
@@ -71,9 +82,14 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Identity over the TicketHub database with the account rules (username characters, password length, lockout).</summary>
-    public static IdentityBuilder AddTicketHubIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<AppUser>(o =>
+    /// <summary>
+    /// Identity over the TicketHub database with the account rules: username characters, password length and common
+    /// passwords, lockout, and PBKDF2 at <see cref="AccountRules.PasswordHashIterations"/>.
+    /// </summary>
+    public static IdentityBuilder AddTicketHubIdentityCore(this IServiceCollection services)
+    {
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = AccountRules.PasswordHashIterations);
+        return services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
                 o.User.RequireUniqueEmail = false;
@@ -88,7 +104,9 @@ public static class DependencyInjection
                 o.Lockout.DefaultLockoutTimeSpan = AccountRules.LockoutDuration;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<PasswordRules>()
             .AddEntityFrameworkStores<TicketHubDbContext>();
+    }
 
     private static void AddPaymentGateway(IServiceCollection services, IConfiguration config)
     {

@@ -18,7 +18,7 @@ var dataDirectory = AppPaths.DataDirectory(builder.Configuration, builder.Enviro
 
 builder.UseSelfSignedCertificateWhenNoneConfigured(dataDirectory);
 builder.Services.AddTicketHubDomain(builder.Configuration, dataDirectory);
-builder.Services.AddTicketHubAuth(builder.Configuration, dataDirectory);
+builder.Services.AddTicketHubAuth(builder.Configuration, builder.Environment, dataDirectory);
 builder.Services.AddTicketHubWeb(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 builder.Services.AddHostedService<DatabaseStartup>();

@@ -10,4 +10,5 @@ public sealed class AppUser : IdentityUser
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    public AccountStatus Status { get; set; } = AccountStatus.Active;
 }

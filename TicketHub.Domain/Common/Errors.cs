@@ -15,12 +15,25 @@ public static class ErrorCodes
     public const string PaymentDeclined = "payment_declined";
     public const string AlreadyExists = "already_exists";
     public const string EventInPast = "event_in_past";
+    public const string VendorNotApproved = "vendor_not_approved";
+    public const string AccountDisabled = "account_disabled";
+    public const string InvalidState = "invalid_state";
+    public const string RateLimited = "rate_limited";
 }
 
 public static class CommonErrors
 {
     public static Error NotFound(string what, string id) =>
         new(ErrorCodes.NotFound, $"{what} '{id}' was not found.", ErrorKind.NotFound);
+
+    public static Error RateLimited(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(ErrorCodes.RateLimited, $"Too many attempts. Try again in {seconds} second{(seconds == 1 ? "" : "s")}.", ErrorKind.RateLimited)
+        {
+            RetryAfter = TimeSpan.FromSeconds(seconds),
+        };
+    }
 
     public static Error NotOwner(string what) =>
         new(ErrorCodes.NotOwner, $"This {what} belongs to someone else.", ErrorKind.Forbidden);

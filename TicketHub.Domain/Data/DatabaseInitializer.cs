@@ -1,14 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TicketHub.Domain.Accounts;
 
 namespace TicketHub.Domain.Data;
 
-/// <summary>Brings the database to the current schema at start-up and, on an empty database, loads the demo catalogue.</summary>
+/// <summary>
+/// Brings the database to the current schema at start-up, loads the demo catalogue into an empty database when asked,
+/// and creates the configured first administrator.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<TicketHubDbContext> dbFactory,
     IOptions<DatabaseOptions> options,
     IOptions<DemoDataOptions> demo,
+    IOptions<AdminOptions> admin,
+    AccountAdminService accounts,
     DemoData demoData,
     ILogger<DatabaseInitializer> logger)
 {
@@ -32,5 +38,7 @@ public sealed class DatabaseInitializer(
         }
 
         if (demo.Value.Seed) await demoData.SeedIfEmptyAsync(ct);
+        if (admin.Value is { Username: { Length: > 0 } username, Password: { Length: > 0 } password })
+            await accounts.EnsureAdministratorAsync(username, password, ct);
     }
 }

@@ -17,8 +17,9 @@ public sealed record DemoCatalogSize(int Cities, int Venues, int Performers, int
 
 /// <summary>Demo accounts and a deterministic, realistic catalogue of venues, performers, events and ticket lots.</summary>
 public sealed class DemoData(
-    IDbContextFactory<TicketHubDbContext> dbFactory, AccountService accounts, TimeProvider clock, ILogger<DemoData> logger)
+    IDbContextFactory<TicketHubDbContext> dbFactory, AccountService accounts, AccountAdminService admin, TimeProvider clock, ILogger<DemoData> logger)
 {
+    public const string AdminUsername = "demo-admin";
     public const string VendorUsername = "demo-vendor";
     public const string BuyerUsername = "demo-buyer";
     public const string Buyer2Username = "demo-buyer2";
@@ -102,10 +103,17 @@ public sealed class DemoData(
         {
             if (await db.Venues.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return;
         }
+        await admin.EnsureAdministratorAsync(AdminUsername, Password, ct);
         var vendor = await RegisterAsync(VendorUsername, "Dana", "Whitfield", "vendor", ct);
+        if (vendor.Status == AccountStatus.PendingApproval)
+        {
+            var approved = await admin.ApproveVendorAsync(null, vendor.UserId, ct);
+            if (!approved.IsSuccess) throw new InvalidOperationException($"Could not approve the demo vendor: {approved.Error.Message}");
+        }
         await RegisterAsync(BuyerUsername, "Sam", "Rivera", "individual", ct);
         await RegisterAsync(Buyer2Username, "Jordan", "Okafor", "individual", ct);
-        logger.LogInformation("Demo accounts {Vendor}, {Buyer} and {Buyer2} created.", VendorUsername, BuyerUsername, Buyer2Username);
+        logger.LogInformation("Demo accounts {Admin}, {Vendor} (approved), {Buyer} and {Buyer2} created.",
+            AdminUsername, VendorUsername, BuyerUsername, Buyer2Username);
         await GenerateCatalogAsync(vendor.UserId, DemoCatalogSize.Demo, seed: 42, ct);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Audit;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
@@ -28,6 +29,7 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<PurchaseCounter> PurchaseCounters => Set<PurchaseCounter>();
     public DbSet<ResaleListing> ResaleListings => Set<ResaleListing>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,11 +41,13 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
             b.Property(u => u.NormalizedUserName).HasMaxLength(15);
             b.Property(u => u.FirstName).HasMaxLength(255);
             b.Property(u => u.LastName).HasMaxLength(255);
+            b.Property(u => u.Status).HasConversion<string>().HasMaxLength(16).HasDefaultValue(AccountStatus.Active).HasSentinel((AccountStatus)(-1));
         });
-        // The two user types are roles that exist from the first migration on.
+        // The user types are roles that exist from the migrations on.
         builder.Entity<IdentityRole>().HasData(
             new IdentityRole { Id = RoleIds.Individual, Name = Accounts.Roles.Individual, NormalizedName = "INDIVIDUAL", ConcurrencyStamp = "individual-v1" },
-            new IdentityRole { Id = RoleIds.Vendor, Name = Accounts.Roles.Vendor, NormalizedName = "VENDOR", ConcurrencyStamp = "vendor-v1" });
+            new IdentityRole { Id = RoleIds.Vendor, Name = Accounts.Roles.Vendor, NormalizedName = "VENDOR", ConcurrencyStamp = "vendor-v1" },
+            new IdentityRole { Id = RoleIds.Admin, Name = Accounts.Roles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "admin-v1" });
         builder.ApplyConfigurationsFromAssembly(typeof(TicketHubDbContext).Assembly);
     }
 }

@@ -1,3 +1,4 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -5,7 +6,8 @@ using TicketHub.Domain.Resale;
 
 namespace TicketHub.Domain.Events;
 
-public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
+public sealed class EventService(
+    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
     public const int NameMaxLength = 255;
     public const int DescriptionMaxLength = 2000;
@@ -13,9 +15,16 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
 
     /// <summary>
     /// A vendor creates an event at a venue with optional performers. Errors: validation_failed (times, currency,
-    /// lengths), not_found (venue or a performer).
+    /// lengths), not_found (venue or a performer). Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddEventCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited) return audit.Outcome<string>(AuditActions.EventAdded, vendorId, "event", limited, null);
+        return audit.Outcome(AuditActions.EventAdded, vendorId, "event", await AddCoreAsync(vendorId, cmd, ct), cmd.VenueId, id => id, _ => cmd.Name);
+    }
+
+    private async Task<Result<string>> AddCoreAsync(string vendorId, AddEventCommand cmd, CancellationToken ct = default)
     {
         var currency = string.IsNullOrWhiteSpace(cmd.Currency) ? Money.DefaultCurrency : cmd.Currency.Trim().ToUpperInvariant();
         var performerIds = (cmd.PerformerIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
@@ -56,9 +65,18 @@ public sealed class EventService(IDbContextFactory<TicketHubDbContext> dbFactory
     }
 
     /// <summary>
-    /// The vendor that created an event adds a performer to it. Errors: not_found, not_owner (403), already_exists.
+    /// The vendor that created an event adds a performer to it. Errors: not_found, not_owner (403), already_exists. Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<bool>> AddPerformerAsync(string vendorId, string? eventId, string? performerId, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited)
+            return audit.Outcome<bool>(AuditActions.PerformerAddedToEvent, vendorId, "event", limited, eventId);
+        return audit.Outcome(AuditActions.PerformerAddedToEvent, vendorId, "event",
+            await AddPerformerCoreAsync(vendorId, eventId, performerId, ct), eventId, detail: _ => $"performer {performerId}");
+    }
+
+    private async Task<Result<bool>> AddPerformerCoreAsync(string vendorId, string? eventId, string? performerId, CancellationToken ct = default)
     {
         var v = new Validator().Required("eventId", eventId, Ids.MaxLength).Required("performerId", performerId, Ids.MaxLength);
         if (v.ToError() is { } invalid) return invalid;

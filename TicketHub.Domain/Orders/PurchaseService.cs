@@ -1,3 +1,4 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -21,6 +22,8 @@ public sealed class PurchaseService(
     IPaymentGateway payments,
     IStockClaim stock,
     CatalogCache cache,
+    IActionRateLimiter limits,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -30,9 +33,17 @@ public sealed class PurchaseService(
     /// <summary>
     /// An individual buys tickets. Errors: validation_failed, not_found, event_in_past, sold_out,
     /// insufficient_quantity, purchase_limit_exceeded (10 per event over all purchases), payment_declined,
-    /// not_owner (403, not an individual), payment_unavailable (503, the order stays pending).
+    /// not_owner (403, not an individual), payment_unavailable (503, the order stays pending). Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<OrderSummary>> BuyAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.Trading, buyerId) is { } limited) return audit.Outcome<OrderSummary>(AuditActions.Purchase, buyerId, "lot", limited, cmd.TicketId);
+        return audit.Outcome(AuditActions.Purchase, buyerId, "order", await BuyCoreAsync(buyerId, cmd, ct), cmd.ListingId ?? cmd.TicketId,
+            o => o.OrderId, o => $"{(o.ListingId is null ? "lot " + o.TicketId : "listing " + o.ListingId)}: {o.Count} for {o.Amount} {o.Currency}, {o.Status}");
+    }
+
+    private async Task<Result<OrderSummary>> BuyCoreAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)
     {
         var v = new Validator()
             .Required("ticketId", cmd.TicketId, Ids.MaxLength)

@@ -1,13 +1,21 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
 
 namespace TicketHub.Domain.Performers;
 
-public sealed class PerformerService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
+public sealed class PerformerService(
+    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>A vendor adds a performer. Errors: validation_failed.</summary>
+    /// <summary>A vendor adds a performer. Errors: validation_failed, rate_limited (429).</summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddPerformerCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited) return audit.Outcome<string>(AuditActions.PerformerAdded, vendorId, "performer", limited, null);
+        return audit.Outcome(AuditActions.PerformerAdded, vendorId, "performer", await AddCoreAsync(vendorId, cmd, ct), null, id => id, _ => cmd.Name);
+    }
+
+    private async Task<Result<string>> AddCoreAsync(string vendorId, AddPerformerCommand cmd, CancellationToken ct = default)
     {
         var v = new Validator().Required("name", cmd.Name, 255).MaxLength("description", cmd.Description, 511);
         if (v.ToError() is { } invalid) return invalid;

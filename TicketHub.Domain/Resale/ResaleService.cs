@@ -1,3 +1,4 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
@@ -8,15 +9,24 @@ using TicketHub.Domain.Tickets;
 
 namespace TicketHub.Domain.Resale;
 
-public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactory, CatalogCache cache, TimeProvider clock)
+public sealed class ResaleService(
+    IDbContextFactory<TicketHubDbContext> dbFactory, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// An individual lists tickets they hold (so: bought here) at no more than they paid. Tickets come from the
     /// holding with the highest price paid that has enough of them. Errors: validation_failed, not_found,
     /// event_in_past, not_owner (403: holds none of the lot, or not an individual), insufficient_quantity,
-    /// price_above_purchase.
+    /// price_above_purchase. Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<ListingCreated>> SellAsync(string sellerId, SellCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.Trading, sellerId) is { } limited) return audit.Outcome<ListingCreated>(AuditActions.ListingCreated, sellerId, "lot", limited, cmd.TicketId);
+        return audit.Outcome(AuditActions.ListingCreated, sellerId, "listing", await SellCoreAsync(sellerId, cmd, ct), cmd.TicketId,
+            l => l.ListingId, l => $"lot {l.TicketId}: {l.Count} at {l.Price}");
+    }
+
+    private async Task<Result<ListingCreated>> SellCoreAsync(string sellerId, SellCommand cmd, CancellationToken ct = default)
     {
         var v = new Validator()
             .Required("ticketId", cmd.TicketId, Ids.MaxLength)
@@ -82,9 +92,17 @@ public sealed class ResaleService(IDbContextFactory<TicketHubDbContext> dbFactor
 
     /// <summary>
     /// The seller takes a listing off sale; its unsold tickets go back to the holding they came from.
-    /// Errors: validation_failed, not_found (also an already cancelled listing), not_owner (403).
+    /// Errors: validation_failed, not_found (also an already cancelled listing), not_owner (403). Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<ListingCancelled>> CancelAsync(string sellerId, string? listingId, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.Trading, sellerId) is { } limited) return audit.Outcome<ListingCancelled>(AuditActions.ListingCancelled, sellerId, "listing", limited, listingId);
+        return audit.Outcome(AuditActions.ListingCancelled, sellerId, "listing", await CancelCoreAsync(sellerId, listingId, ct), listingId,
+            detail: c => $"{c.Returned} returned to the holding");
+    }
+
+    private async Task<Result<ListingCancelled>> CancelCoreAsync(string sellerId, string? listingId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(listingId)) return new Validator().Add("listing-id", "listing-id is required.").ToError()!;
 

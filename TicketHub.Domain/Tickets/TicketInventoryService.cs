@@ -1,3 +1,4 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -6,7 +7,8 @@ using TicketHub.Domain.Resale;
 
 namespace TicketHub.Domain.Tickets;
 
-public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
+public sealed class TicketInventoryService(
+    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxUploadCount = 100_000;
     public const int SectionMaxLength = 15;
@@ -14,9 +16,17 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
 
     /// <summary>
     /// The vendor that created an event uploads a lot of tickets for it. Errors: validation_failed (count 1–100000,
-    /// price ≥ 0 in the event's currency, seat required), not_found, not_owner (403), event_in_past.
+    /// price ≥ 0 in the event's currency, seat required), not_found, not_owner (403), event_in_past. Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<string>> UploadAsync(string vendorId, UploadTicketCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited) return audit.Outcome<string>(AuditActions.TicketsUploaded, vendorId, "event", limited, cmd.EventId);
+        return audit.Outcome(AuditActions.TicketsUploaded, vendorId, "lot", await UploadCoreAsync(vendorId, cmd, ct), cmd.EventId, id => id,
+            _ => $"event {cmd.EventId}: {cmd.Count} x {cmd.Price}");
+    }
+
+    private async Task<Result<string>> UploadCoreAsync(string vendorId, UploadTicketCommand cmd, CancellationToken ct = default)
     {
         var v = new Validator()
             .Required("eventId", cmd.EventId, Ids.MaxLength)
@@ -33,9 +43,18 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
     /// <summary>
     /// Uploads a row block of numbered seats as one lot of one ticket per seat ("B12", "B13", ...), all or nothing,
     /// with the rules of <see cref="UploadAsync"/>. Errors: validation_failed (row, a range of at most 500 seats),
-    /// not_found, not_owner (403), event_in_past.
+    /// not_found, not_owner (403), event_in_past. Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<IReadOnlyList<string>>> UploadSeatBlockAsync(string vendorId, UploadSeatBlockCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited)
+            return audit.Outcome<IReadOnlyList<string>>(AuditActions.TicketsUploaded, vendorId, "event", limited, cmd.EventId);
+        return audit.Outcome(AuditActions.TicketsUploaded, vendorId, "event", await UploadSeatBlockCoreAsync(vendorId, cmd, ct), cmd.EventId,
+            detail: lots => $"seat block: {lots.Count} lot(s)");
+    }
+
+    private async Task<Result<IReadOnlyList<string>>> UploadSeatBlockCoreAsync(string vendorId, UploadSeatBlockCommand cmd, CancellationToken ct = default)
     {
         var v = new Validator()
             .Required("eventId", cmd.EventId, Ids.MaxLength)
@@ -87,9 +106,17 @@ public sealed class TicketInventoryService(IDbContextFactory<TicketHubDbContext>
     /// <summary>
     /// The vendor that uploaded a lot removes unsold tickets from it: <paramref name="count"/> of them, or all unsold
     /// when null. Sold tickets are never touched. Errors: validation_failed, not_found, not_owner (403),
-    /// insufficient_quantity.
+    /// insufficient_quantity. Also rate_limited (429) past the
+    /// per-user limit.
     /// </summary>
     public async Task<Result<RemovedTickets>> RemoveAsync(string vendorId, string? lotId, int? count, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited) return audit.Outcome<RemovedTickets>(AuditActions.TicketsRemoved, vendorId, "lot", limited, lotId);
+        return audit.Outcome(AuditActions.TicketsRemoved, vendorId, "lot", await RemoveCoreAsync(vendorId, lotId, count, ct), lotId,
+            detail: r => $"removed {r.Removed}, {r.Remaining} left");
+    }
+
+    private async Task<Result<RemovedTickets>> RemoveCoreAsync(string vendorId, string? lotId, int? count, CancellationToken ct = default)
     {
         var v = new Validator()
             .Required("ticket-id", lotId, Ids.MaxLength)

@@ -1,13 +1,21 @@
+using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
 
 namespace TicketHub.Domain.Venues;
 
-public sealed class VenueService(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, TimeProvider clock)
+public sealed class VenueService(
+    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>A vendor adds a venue. Errors: validation_failed.</summary>
+    /// <summary>A vendor adds a venue. Errors: validation_failed, rate_limited (429).</summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddVenueCommand cmd, CancellationToken ct = default)
+    {
+        if (limits.Refuse(LimitedAction.CatalogWrite, vendorId) is { } limited) return audit.Outcome<string>(AuditActions.VenueAdded, vendorId, "venue", limited, null);
+        return audit.Outcome(AuditActions.VenueAdded, vendorId, "venue", await AddCoreAsync(vendorId, cmd, ct), null, id => id, _ => cmd.Name);
+    }
+
+    private async Task<Result<string>> AddCoreAsync(string vendorId, AddVenueCommand cmd, CancellationToken ct = default)
     {
         var timeZone = string.IsNullOrWhiteSpace(cmd.TimeZone) ? "UTC" : cmd.TimeZone.Trim();
         var v = new Validator()

@@ -88,7 +88,7 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
             var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
             var account = await accounts.RegisterAsync(new RegisterCommand($"{prefix}{i}", "Race", "Buyer", Password, "individual"), Ct);
             Assert.True(account.IsSuccess, account.Error?.Message);
-            clients[i] = App.CreateClientWithToken(App.Services.GetRequiredService<TokenService>().Issue(account.Value).Token);
+            clients[i] = App.CreateClientWithToken((await App.Services.GetRequiredService<TokenService>().IssueAsync(account.Value, Ct)).Token);
         }
         return clients;
     }

@@ -30,6 +30,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         {
             ["ConnectionStrings:TicketHub"] = _database.ConnectionString,
             ["Demo:Seed"] = "false",
+            ["Vendors:AutoApprove"] = "true",
         }).Build();
         Services.AddSingleton<IConfiguration>(config);
         Services.AddLogging();

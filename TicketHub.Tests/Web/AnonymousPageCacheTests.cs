@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Data;
 using TicketHub.Tests.Support;
+using TicketHub.Web.Hosting;
 
 namespace TicketHub.Tests.Web;
 
@@ -93,6 +95,7 @@ public sealed class AnonymousPageCacheTests() : ApiTest(DatabaseProvider.Sqlite)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>()
             .CreateUserPrincipalAsync((await users.FindByNameAsync(username))!);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AuthClaims.AuthTime, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString()));
         var cookies = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var ticket = cookies.TicketDataFormat.Protect(new AuthenticationTicket(principal, IdentityConstants.ApplicationScheme));
         return $"{cookies.Cookie.Name}={ticket}";

@@ -8,13 +8,17 @@ namespace TicketHub.Web.Hosting;
 
 public sealed record IssuedToken(string Token, DateTime ExpiresAt);
 
-/// <summary>Mints the API's bearer tokens: HS256, the user id as <c>sub</c>, the user type as <c>role</c>.</summary>
-public sealed class TokenService(IOptions<JwtOptions> options, SymmetricSecurityKey key, TimeProvider clock)
+/// <summary>
+/// Mints the API's bearer tokens: HS256, the user id as <c>sub</c>, the user type as <c>role</c>, and a digest of the
+/// account's security stamp, so a token stops working when the stamp rotates (password change, rejection).
+/// </summary>
+public sealed class TokenService(IOptions<JwtOptions> options, SymmetricSecurityKey key, AccountStatusCache standing, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public IssuedToken Issue(AccountInfo account)
+    public async Task<IssuedToken> IssueAsync(AccountInfo account, CancellationToken ct = default)
     {
+        var stamp = (await standing.GetAsync(account.UserId, ct))?.SecurityStamp;
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = now.AddMinutes(jwt.LifetimeMinutes);
@@ -32,6 +36,7 @@ public sealed class TokenService(IOptions<JwtOptions> options, SymmetricSecurity
                 [AuthClaims.Name] = account.Username,
                 [JwtRegisteredClaimNames.Jti] = Ids.New(clock),
                 [AuthClaims.Role] = Roles.For(account.UserType),
+                [AuthClaims.StampDigest] = SecurityStampDigest.Of(stamp),
             },
         });
         return new IssuedToken(token, expires);

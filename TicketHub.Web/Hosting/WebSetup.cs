@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketHub.Domain.Audit;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using TicketHub.Web.Api;
@@ -15,6 +17,8 @@ public static class WebSetup
     public static IServiceCollection AddTicketHubWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddTicketHubProblemDetails();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<IClientOrigin, HttpClientOrigin>());
         services.AddTicketHubRateLimiting(config);
         services.AddTicketHubOpenApi();
         services.AddSingleton<CachedJson>();

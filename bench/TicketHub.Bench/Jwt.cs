@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using TicketHub.Domain.Accounts;
 
 namespace TicketHub.Bench;
 
@@ -23,7 +24,7 @@ public sealed class Jwt(byte[] key, string issuer = "TicketHub", string audience
         return new Jwt(bytes);
     }
 
-    public string Issue(string userId, string username, string role, DateTimeOffset now, TimeSpan lifetime)
+    public string Issue(string userId, string username, string role, string securityStamp, DateTimeOffset now, TimeSpan lifetime)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
@@ -31,6 +32,7 @@ public sealed class Jwt(byte[] key, string issuer = "TicketHub", string audience
             ["unique_name"] = username,
             ["jti"] = Guid.NewGuid().ToString("N")[..14],
             ["role"] = role,
+            ["sst"] = SecurityStampDigest.Of(securityStamp),
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
             ["iat"] = now.ToUnixTimeSeconds(),

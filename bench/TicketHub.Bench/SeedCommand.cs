@@ -157,13 +157,14 @@ public static class SeedCommand
                 string id;
                 do id = Ids.New(); while (!ids.Add(id));   // Ids.New is unique per millisecond only by chance
                 var username = $"buyer{i + 1:D6}";
+                var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
                 users.Add(new AppUser
                 {
                     Id = id, UserName = username, NormalizedUserName = username.ToUpperInvariant(), PasswordHash = hash,
-                    SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                    SecurityStamp = stamp, ConcurrencyStamp = Guid.NewGuid().ToString(),
                     LockoutEnabled = true, FirstName = "Bench", LastName = $"Buyer {i + 1}", CreatedAtUtc = now.UtcDateTime,
                 });
-                tokens.Add(jwt.Issue(id, username, Roles.Individual, now, TimeSpan.FromMinutes(60)));
+                tokens.Add(jwt.Issue(id, username, Roles.Individual, stamp, now, TimeSpan.FromMinutes(60)));
             }
             db.Users.AddRange(users);
             db.UserRoles.AddRange(users.Select(u => new IdentityUserRole<string> { UserId = u.Id, RoleId = RoleIds.Individual }));

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TicketHub.Domain.Data;
+
+namespace TicketHub.Domain.Accounts;
+
+/// <summary>An account's standing as every authenticated request checks it; null when the account no longer exists.</summary>
+public sealed record AccountStanding(AccountStatus Status, string? SecurityStamp, bool IsVendor);
+
+/// <summary>
+/// The standing of accounts, read on every authenticated request (cookie, bearer token, vendor routes) so that a
+/// disabled, rejected or re-keyed account stops working at its next request. Kept for a few seconds per account so a
+/// busy client costs one query per window, not one per request; changes made on this node evict at once, other nodes
+/// see them when the entry expires.
+/// </summary>
+public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbFactory) : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async ValueTask<AccountStanding?> GetAsync(string userId, CancellationToken ct = default)
+    {
+        if (_cache.TryGetValue(userId, out AccountStanding? known)) return known;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.Status,
+                u.SecurityStamp,
+                IsVendor = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == RoleIds.Vendor),
+            })
+            .FirstOrDefaultAsync(ct);
+        var standing = row is null ? null : new AccountStanding(row.Status, row.SecurityStamp, row.IsVendor);
+        _cache.Set(userId, standing, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return standing;
+    }
+
+    public void Evict(string userId) => _cache.Remove(userId);
+
+    public void Dispose() => _cache.Dispose();
+}
