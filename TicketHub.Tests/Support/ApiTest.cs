@@ -78,6 +78,30 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
         return await response.ReadIdAsync();
     }
 
+    /// <summary>
+    /// A browser signed in through the login page's form (antiforgery token and all); its cookies stay in the client.
+    /// </summary>
+    protected async Task<HttpClient> SignInBrowserAsync(string username, string password = Password)
+    {
+        var browser = App.CreateClient();
+        var response = await PostFormAsync(browser, "/account/login", "login",
+            new() { ["Input.Username"] = username, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"Signing in {username} answered {(int)response.StatusCode}.");
+        Assert.DoesNotContain("id=\"login-error\"", await response.Content.ReadAsStringAsync(Ct));
+        return browser;
+    }
+
+    /// <summary>Posts a static page's form as a browser would: fetches the page for its antiforgery token first.</summary>
+    protected static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(path, Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"{path} has no antiforgery token.");
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = token;
+        return await browser.PostAsync(path, new FormUrlEncodedContent(fields), Ct);
+    }
+
     /// <summary>Many buyers at once for the race specs: accounts made in-process, tokens minted directly.</summary>
     protected async Task<HttpClient[]> IndividualsAsync(int count, string prefix = "racer")
     {

@@ -64,6 +64,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
         {
             // Password hashing at full strength costs ~100 ms a user; specs create hundreds of users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             ConfigureServices?.Invoke(services);
         });
     }

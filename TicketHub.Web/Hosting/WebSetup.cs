@@ -29,10 +29,14 @@ public static class WebSetup
         services.AddTicketHubRedis(config);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            // Loopback proxies are trusted by default; others are listed in ForwardedHeaders:KnownProxies.
+            // Loopback proxies are trusted by default; others are listed by address (ForwardedHeaders:KnownProxies) or
+            // by network (ForwardedHeaders:KnownNetworks, CIDR). Only one hop is taken from X-Forwarded-For, the one
+            // the trusted proxy appended, so a client cannot choose the address it is limited and audited by.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         services.AddHsts(o =>
         {
@@ -57,9 +61,11 @@ public static class WebSetup
         // Before authentication, so the bare 401/403 of the bearer handler also gets a problem body.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseRouting();
+        // Before authentication: the global concurrency limit also holds for requests that will be turned away, and
+        // the per-address policies need only the route.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseMiddleware<AnonymousPageCache>();
         app.UseAntiforgery();
 
