@@ -23,6 +23,7 @@ public static class WebSetup
         services.AddTicketHubOpenApi();
         services.AddSingleton<CachedJson>();
         services.AddSingleton<ThemeStylesheet>();
+        services.AddSingleton<ContentSecurityPolicy>();
         services.Configure<PageCacheOptions>(config.GetSection(PageCacheOptions.Section));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -52,6 +53,7 @@ public static class WebSetup
     public static WebApplication UseTicketHubPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         if (app.Environment.IsProduction())
         {
             app.UseHsts();
@@ -72,7 +74,8 @@ public static class WebSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // No web fonts: the reference page loads nothing from outside this origin (CSP).
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapTicketHubApi();
         app.MapBenchCeiling(app.Configuration);
         app.MapAccountEndpoints();
@@ -83,7 +86,9 @@ public static class WebSetup
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.Text(await theme.GetCssAsync(), "text/css", System.Text.Encoding.UTF8);
         }).ExcludeFromDescription();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none'; Blazor's default would
+        // send a second policy of its own.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
