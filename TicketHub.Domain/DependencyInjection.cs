@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<TicketInventoryService>();
         services.AddScoped<PurchaseService>();
         services.AddScoped<HoldingService>();
+        services.AddScoped<OrderHistoryService>();
         services.AddScoped<ResaleService>();
         services.AddScoped<VendorDashboardService>();
         services.AddSingleton<IStockClaim, AtomicStockClaim>();

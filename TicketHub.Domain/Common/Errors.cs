@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string AccountDisabled = "account_disabled";
     public const string InvalidState = "invalid_state";
     public const string RateLimited = "rate_limited";
+    public const string PaymentUnavailable = "payment_unavailable";
 }
 
 public static class CommonErrors

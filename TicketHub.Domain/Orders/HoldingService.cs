@@ -43,16 +43,7 @@ public sealed class HoldingService(IDbContextFactory<TicketHubDbContext> dbFacto
     public async Task<OrderDetails?> OrderAsync(string buyerId, string orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Orders.AsNoTracking()
-            .Where(o => o.Id == orderId && o.BuyerId == buyerId)
-            .Join(db.TicketLots, o => o.TicketLotId, t => t.Id, (o, t) => new { o, t.Section, t.Seat })
-            .Join(db.Events, x => x.o.EventId, e => e.Id, (x, e) => new { x.o, x.Section, x.Seat, e.Name, e.StartUtc, Venue = e.Venue.Name })
+        return await OrderHistoryService.Project(db, db.Orders.AsNoTracking().Where(o => o.Id == orderId && o.BuyerId == buyerId))
             .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        var o = row.o;
-        return new OrderDetails(
-            o.Id, o.EventId, row.Name, row.StartUtc, row.Venue, o.TicketLotId, o.ListingId, row.Section, row.Seat, o.Count,
-            Money.ToDecimal(o.UnitPriceCents, o.Currency), Money.ToDecimal(o.AmountCents, o.Currency), o.Currency,
-            o.Status.ToString().ToLowerInvariant(), o.CreatedAtUtc);
     }
 }

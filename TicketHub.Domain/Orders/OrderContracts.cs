@@ -14,7 +14,11 @@ public sealed record HoldingView(
     string TicketId, string EventId, string EventName, DateTime StartTime, string VenueName, string? Section, string Seat,
     int Count, decimal PurchasePrice, DateTime PurchaseDate, int ListedCount, string Currency);
 
-/// <summary>An order as its buyer sees it, e.g. on a confirmation page.</summary>
+/// <summary>
+/// An order as its buyer sees it (a confirmation page, view-orders). <see cref="Status"/> is pending, paid or failed;
+/// <see cref="FailureCode"/> is the payment provider's reason when it failed (e.g. card_declined).
+/// </summary>
 public sealed record OrderDetails(
     string OrderId, string EventId, string EventName, DateTime StartTime, string VenueName, string TicketId, string? ListingId,
-    string? Section, string Seat, int Count, decimal UnitPrice, decimal Amount, string Currency, string Status, DateTime CreatedAt);
+    string? Section, string Seat, int Count, decimal UnitPrice, decimal Amount, string Currency, string Status, DateTime CreatedAt,
+    DateTime UpdatedAt, string? FailureCode);

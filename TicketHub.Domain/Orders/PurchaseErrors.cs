@@ -12,7 +12,7 @@ public static class PurchaseErrors
         ErrorCodes.PaymentDeclined, $"The payment was declined{(declineCode is null ? "" : $" ({declineCode})")}. Nothing was charged and no tickets were sold.");
 
     public static readonly Error PaymentUnavailable = new(
-        "payment_unavailable", "The payment service did not answer. Your order is pending and will be settled shortly; you will not be charged twice.",
+        ErrorCodes.PaymentUnavailable, "The payment service did not answer. Your order is pending and will be settled shortly; you will not be charged twice.",
         ErrorKind.Unavailable);
 
     public static readonly Error OnlyIndividuals = new(ErrorCodes.NotOwner, "Only individual accounts can buy or sell tickets.", ErrorKind.Forbidden);

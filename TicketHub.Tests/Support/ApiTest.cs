@@ -17,13 +17,16 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         App = await TicketHubFactory.CreateAsync(provider, Settings(), ConfigureServices);
-        Anonymous = App.CreateClient();
+        Anonymous = App.CreateApiClient();
     }
 
     public async ValueTask DisposeAsync()
     {
         Anonymous.Dispose();
+        var violations = App.Conformance.Violations;
         await App.DisposeAsync();
+        Assert.True(violations.Count == 0,
+            $"The API's traffic departed from /openapi/v1.json {violations.Count} time(s):\n{string.Join("\n", violations)}");
     }
 
     /// <summary>Extra configuration for the app under test.</summary>

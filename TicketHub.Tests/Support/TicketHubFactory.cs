@@ -69,12 +69,29 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient CreateClientWithToken(string token)
+    /// <summary>Every exchange of the API clients below, held against the app's own OpenAPI document.</summary>
+    public ConformanceLog Conformance { get; } = new();
+
+    private Task<OpenApiContract>? _contract;
+
+    /// <summary>The document as this app serves it, fetched once past the conformance check.</summary>
+    public Task<OpenApiContract> ContractAsync() => _contract ??= FetchContractAsync();
+
+    private async Task<OpenApiContract> FetchContractAsync()
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var plain = CreateClient();
+        return OpenApiContract.Parse(await plain.GetStringAsync("/openapi/v1.json"));
+    }
+
+    /// <summary>A client whose every /api exchange is checked against the OpenAPI document (see <see cref="ConformanceHandler"/>).</summary>
+    public HttpClient CreateApiClient(string? token = null)
+    {
+        var client = CreateDefaultClient(new ConformanceHandler(ContractAsync, Conformance));
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    public HttpClient CreateClientWithToken(string token) => CreateApiClient(token);
 
     public override async ValueTask DisposeAsync()
     {

@@ -14,5 +14,6 @@ public static class ApiRoutes
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         tickets.MapCatalogApi();
         tickets.MapTradingApi();
+        tickets.MapOrdersApi();
     }
 }

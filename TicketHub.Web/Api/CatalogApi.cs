@@ -5,6 +5,7 @@ using TicketHub.Domain.Common;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Performers;
 using TicketHub.Domain.Venues;
+using TicketHub.Web.Api.OpenApi;
 using TicketHub.Web.Hosting;
 
 namespace TicketHub.Web.Api;
@@ -15,7 +16,7 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/view-venues", ViewVenuesAsync).WithName("view-venues")
-            .Produces<IReadOnlyList<VenueDto>>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<IReadOnlyList<VenueDto>>().Paged().ConditionalGet()
             .WithSummary("Venues, filtered by name (substring), city, state, country and postal code (whole values), case-insensitive");
         tickets.MapPut("/add-venue", AddVenueAsync).WithName("add-venue").RequireAuthorization(Policies.Vendor)
             .WithSummary("Add a venue (vendors)")
@@ -26,7 +27,7 @@ public static class CatalogApi
             .WithSummary("Add an event at a venue (vendors)")
             .WithDescription("endTime must be after startTime and startTime in the future; currency is ISO 4217 (default USD); performerIds optional.");
         tickets.MapGet("/view-events", ViewEventsAsync).WithName("view-events")
-            .Produces<IReadOnlyList<EventSummary>>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<IReadOnlyList<EventSummary>>().Paged().ConditionalGet()
             .WithSummary("Events ordered by start time, by venue, performer, time window (start_time ≤ event start ≤ end_time) or venue location");
         tickets.MapPut("/add-performer-to-event", AddPerformerToEventAsync).WithName("add-performer-to-event")
             .RequireAuthorization(Policies.Vendor)
@@ -56,14 +57,14 @@ public static class CatalogApi
         [property: FromQuery(Name = "page-size")] int? PageSize);
 
     private static async Task<IResult> ViewVenuesAsync(
-        [AsParameters] VenueFilter filter, VenueService venues, CachedJson json, HttpResponse response, CancellationToken ct)
+        [AsParameters] VenueFilter filter, VenueService venues, CachedJson json, HttpContext http, CancellationToken ct)
     {
         var page = PageRequest.Create(filter.Page, filter.PageSize);
         if (!page.IsSuccess) return page.Error.ToProblem();
         var result = await venues.SearchAsync(
             new VenueQuery(filter.Name, filter.City, filter.State, filter.Country, filter.PostalCode), page.Value, ct);
-        response.SetTotalCount(result.TotalCount);
-        return json.Ok(result.Items);
+        http.SetPaging(page.Value, result.TotalCount);
+        return json.Page(result, http);
     }
 
     private static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> AddVenueAsync(
@@ -88,15 +89,15 @@ public static class CatalogApi
     }
 
     private static async Task<IResult> ViewEventsAsync(
-        [AsParameters] EventFilter filter, EventService events, CachedJson json, HttpResponse response, CancellationToken ct)
+        [AsParameters] EventFilter filter, EventService events, CachedJson json, HttpContext http, CancellationToken ct)
     {
         var page = PageRequest.Create(filter.Page, filter.PageSize);
         if (!page.IsSuccess) return page.Error.ToProblem();
         var query = new EventQuery(filter.VenueId, filter.PerformerId, filter.StartTime, filter.EndTime,
             filter.City, filter.State, filter.Country, filter.PostalCode);
         var result = await events.SearchAsync(query, page.Value, ct);
-        response.SetTotalCount(result.TotalCount);
-        return json.Ok(result.Items);
+        http.SetPaging(page.Value, result.TotalCount);
+        return json.Page(result, http);
     }
 
     private static async Task<Results<Ok<EmptyResponse>, ProblemHttpResult>> AddPerformerToEventAsync(

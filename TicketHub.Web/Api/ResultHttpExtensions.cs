@@ -7,7 +7,7 @@ namespace TicketHub.Web.Api;
 public static class ResultHttpExtensions
 {
     /// <summary>
-    /// The one mapping from domain errors to HTTP: 403 for someone else's resource or a refused account, 401 for failed
+    /// The one mapping from domain errors to HTTP (docs/api.md): 403 for someone else's resource or a refused account, 401 for failed
     /// authentication, 429 for too many attempts, 503 when a dependency did not answer, and 400 with the error's code
     /// for every other failure of the request. An error that knows when to retry carries it as <c>retryAfter</c>
     /// (seconds), which <see cref="RetryAfterHeader"/> turns into the Retry-After header.
@@ -31,7 +31,4 @@ public static class ResultHttpExtensions
         if (error.RetryAfter is { } retryAfter) problem.Extensions[RetryAfterHeader.Extension] = (int)Math.Ceiling(retryAfter.TotalSeconds);
         return TypedResults.Problem(problem);
     }
-
-    public static void SetTotalCount(this HttpResponse response, int total) =>
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

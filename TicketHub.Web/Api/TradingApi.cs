@@ -5,6 +5,7 @@ using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
+using TicketHub.Web.Api.OpenApi;
 using TicketHub.Web.Hosting;
 
 namespace TicketHub.Web.Api;
@@ -23,12 +24,15 @@ public static class TradingApi
         tickets.MapDelete("/remove-ticket", RemoveTicketAsync).WithName("remove-ticket").RequireAuthorization(Policies.Vendor)
             .WithSummary("Remove unsold tickets of a lot the vendor uploaded (all unsold when count is absent)");
         tickets.MapGet("/view-listings", ViewListingsAsync).WithName("view-listings")
+            .Produces<EventListings>().ConditionalGet()
             .WithSummary("What is on sale for an event: vendor lots and resale listings, cheapest first");
         tickets.MapPost("/buy-ticket", BuyTicketAsync).WithName("buy-ticket").RequireAuthorization(Policies.Individual)
             .WithSummary("Buy tickets from vendor stock, or from a resale listing with listingId")
-            .WithDescription("At most 10 tickets per event per buyer over all purchases. paymentMethod defaults to pm_card_visa; " +
-                             "an Idempotency-Key header makes a retried request return the first result without a second charge. " +
-                             "503 payment_unavailable when the payment provider does not answer (the order stays pending and is settled later).")
+            .WithDescription("At most 10 tickets per event per buyer over all purchases. paymentMethod defaults to pm_card_visa. " +
+                             "An Idempotency-Key header makes a retried request answer with the first order and charge once: 200 when it " +
+                             "is paid, 202 while its payment is still pending, 400 payment_declined when it failed. 503 payment_unavailable " +
+                             "when the payment provider does not answer: the order stays pending and is settled within minutes; replay " +
+                             "the same Idempotency-Key, or read view-orders, to learn how it ended.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         tickets.MapPost("/sell-ticket", SellTicketAsync).WithName("sell-ticket").RequireAuthorization(Policies.Individual)
             .WithSummary("List held tickets for resale at no more than the price paid (default: the price paid)");
@@ -58,20 +62,24 @@ public static class TradingApi
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<EventListings>, ProblemHttpResult>> ViewListingsAsync(
-        [FromQuery(Name = "event-id")] string? eventId, TicketInventoryService inventory, CancellationToken ct)
+    private static async Task<IResult> ViewListingsAsync(
+        [FromQuery(Name = "event-id")] string? eventId, TicketInventoryService inventory, CachedJson json, HttpContext http, CancellationToken ct)
     {
         var result = await inventory.EventListingsAsync(eventId, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? json.Ok(result.Value, http) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<OrderSummary>, ProblemHttpResult>> BuyTicketAsync(
+    private static async Task<Results<Ok<OrderSummary>, Accepted<OrderSummary>, ProblemHttpResult>> BuyTicketAsync(
         BuyTicketRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, PurchaseService purchases, CancellationToken ct)
     {
         var command = new BuyCommand(body.TicketId, body.Count, body.ListingId, body.PaymentMethod, idempotencyKey);
         var result = await purchases.BuyAsync(user.GetUserId(), command, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        // A replayed key whose payment has not ended yet: accepted, not done; the Location is where to poll.
+        return result.Value.Status == PurchaseService.StatusName(OrderStatus.Pending)
+            ? TypedResults.Accepted(OrdersApi.OrderLocation(result.Value.OrderId), result.Value)
+            : TypedResults.Ok(result.Value);
     }
 
     private static async Task<Results<Ok<ListingCreated>, ProblemHttpResult>> SellTicketAsync(

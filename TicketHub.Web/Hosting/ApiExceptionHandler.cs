@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using TicketHub.Domain.Common;
 
 namespace TicketHub.Web.Hosting;
 
@@ -33,7 +32,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Status = status,
                 Title = status == 400 ? "The request is invalid." : null,
                 Detail = detail,
-                Extensions = { ["code"] = status == 400 ? ErrorCodes.ValidationFailed : "internal_error" },
+                // A binding failure can also be 413 or 415; each status keeps its own documented code.
+                Extensions = { ["code"] = ProblemDetailsSetup.DefaultCode(status) },
             },
         });
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TicketHub.Domain.Common;
+using TicketHub.Web.Api.OpenApi;
 
 namespace TicketHub.Web.Hosting;
 
@@ -18,16 +19,16 @@ public static class ProblemDetailsSetup
         return services;
     }
 
-    private static string DefaultCode(int status) => status switch
+    internal static string DefaultCode(int status) => status switch
     {
         400 => ErrorCodes.ValidationFailed,
-        401 => "unauthorized",
-        403 => "forbidden",
+        401 => HttpErrorCodes.Unauthorized,
+        403 => HttpErrorCodes.Forbidden,
         404 => ErrorCodes.NotFound,
-        405 => "method_not_allowed",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        429 => "rate_limited",
-        _ => status >= 500 ? "internal_error" : "error",
+        405 => HttpErrorCodes.MethodNotAllowed,
+        413 => HttpErrorCodes.PayloadTooLarge,
+        415 => HttpErrorCodes.UnsupportedMediaType,
+        429 => HttpErrorCodes.RateLimited,
+        _ => status >= 500 ? HttpErrorCodes.InternalError : "error",
     };
 }

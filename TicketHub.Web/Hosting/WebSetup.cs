@@ -20,6 +20,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<IClientOrigin, HttpClientOrigin>());
         services.AddTicketHubRateLimiting(config);
+        services.AddTicketHubApiJson();
         services.AddTicketHubOpenApi();
         services.AddSingleton<CachedJson>();
         services.AddSingleton<ThemeStylesheet>();
