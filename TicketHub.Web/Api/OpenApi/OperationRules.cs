@@ -129,11 +129,12 @@ internal static class OperationRules
                 document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, cancellationToken: ct));
         var either = new OpenApiSchema
         {
-            AnyOf =
-            [
-                new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(nameof(HoldingView), document), Description = "An individual's holdings." },
-                new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(nameof(VendorLot), document), Description = "A vendor's uploaded lots." },
-            ],
+            Type = JsonSchemaType.Array,
+            Description = "An individual gets HoldingView items, a vendor VendorLot items.",
+            Items = new OpenApiSchema
+            {
+                AnyOf = [new OpenApiSchemaReference(nameof(HoldingView), document), new OpenApiSchemaReference(nameof(VendorLot), document)],
+            },
         };
         operation.Responses!["200"] = new OpenApiResponse
         {
