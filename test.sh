@@ -10,6 +10,7 @@ need_packages=()
 [ -x "$PGBIN/initdb" ] || need_packages+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)      # the browser journeys drive Debian's Chromium
 command -v redis-server >/dev/null || need_packages+=(redis-server)
+command -v npx >/dev/null || need_packages+=(nodejs npm)   # Redocly lints the OpenAPI document
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need_packages[*]}. Install them (sudo apt-get install ${need_packages[*]}) and run again." >&2
@@ -61,6 +62,15 @@ dotnet test TicketHub.sln --logger "trx;LogFileName=tests.trx" --results-directo
 
 # dotnet test's own summary is not read by CI: count the trx results into one plain line.
 passed=0; failed=0
+
+# The OpenAPI document the test build generated its client from, under Redocly's recommended rules: any error fails
+# the run (counted as one failed test). The version is pinned so a new rule cannot turn a run red by itself.
+document=TicketHub.Tests/obj/openapi/TicketHub.Web.json
+if [ -f "$document" ] && npx --yes @redocly/cli@2.77.0 lint "$document" --format=stylish >"$work/redocly.log" 2>&1; then
+  passed=$((passed + 1)); echo "OpenAPI lint (Redocly recommended): no errors"
+else
+  failed=$((failed + 1)); status=1; echo "OpenAPI lint (Redocly recommended) failed:"; grep -v '║\|╔\|╚' "$work/redocly.log" 2>/dev/null || echo "no document at $document"
+fi
 for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }

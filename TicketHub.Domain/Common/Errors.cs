@@ -1,6 +1,6 @@
 namespace TicketHub.Domain.Common;
 
-/// <summary>The error codes every front door shares; the codes are the contract of API.md.</summary>
+/// <summary>The error codes every front door shares; the codes are the contract of docs/api.md.</summary>
 public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";

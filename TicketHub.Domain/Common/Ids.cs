@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace TicketHub.Domain.Common;
 
 /// <summary>
-/// Opaque ids of 14 characters (API.md allows 15): 10 Crockford base32 characters of the millisecond clock, so new rows
+/// Opaque ids of 14 characters (docs/api.md allows 15): 10 Crockford base32 characters of the millisecond clock, so new rows
 /// land at the end of the primary-key index, then 4 random characters.
 /// </summary>
 public static class Ids

@@ -2,7 +2,7 @@ namespace TicketHub.Domain.Common;
 
 /// <summary>
 /// Money is stored as integer minor units (cents) and shown as a decimal with the currency's exponent.
-/// Only ISO 4217 currencies with 0 or 2 minor digits are accepted, since API.md allows at most 2 decimals.
+/// Only ISO 4217 currencies with 0 or 2 minor digits are accepted, since the API (docs/api.md) allows at most 2 decimals.
 /// </summary>
 public static class Money
 {

@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace TicketHub.Domain.Common;
 
-/// <summary>Page numbers start at 1; the page size defaults to 50 and is capped at 200 (API.md).</summary>
+/// <summary>Page numbers start at 1; the page size defaults to 50 and is capped at 200 (docs/api.md).</summary>
 public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultSize)
 {
     public const int DefaultSize = 50;

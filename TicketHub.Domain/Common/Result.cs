@@ -16,7 +16,7 @@ public enum ErrorKind
     RateLimited,
 }
 
-/// <summary>An expected business failure: a stable snake_case code (see API.md), a message for people, and per-field details.</summary>
+/// <summary>An expected business failure: a stable snake_case code (see docs/api.md), a message for people, and per-field details.</summary>
 public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Validation)
 {
     public IReadOnlyDictionary<string, string[]>? Fields { get; init; }

@@ -1,6 +1,6 @@
 namespace TicketHub.Web.Api;
 
-// Shapes of API.md that the domain has no type for. Rules stay in TicketHub.Domain.
+// Shapes of the API (docs/api.md) that the domain has no type for. Rules stay in TicketHub.Domain.
 public sealed record IdResponse(string Id);
 
 public sealed record EmptyResponse;

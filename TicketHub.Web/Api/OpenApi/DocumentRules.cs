@@ -19,6 +19,9 @@ internal static class DocumentRules
         };
         // RFC 3986 joins "https://host" and "/api/..." without a doubled slash; clients append paths to this address.
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+        // Generated outside a request (at build time) the document knows no address: name the embedded default.
+        if (document.Servers is not { Count: > 0 })
+            document.Servers = [new OpenApiServer { Url = "https://localhost:5001", Description = "The embedded default (dotnet run)." }];
         document.Tags = new HashSet<OpenApiTag>
         {
             new() { Name = "UserService", Description = "Sign up and log in. Anonymous; rate-limited per client address." },

@@ -55,14 +55,19 @@ internal static class OperationRules
         if (rateLimited)
             Headers(operation, "429")["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer, required: true);
 
+        var conditional = metadata.OfType<ConditionalGetMetadata>().Any();
         if (metadata.OfType<PagedResponseMetadata>().Any())
         {
-            var headers = Headers(operation, "200");
-            headers[Paging.TotalCountHeader] = Header("How many items all pages hold together.", JsonSchemaType.Integer, required: true);
-            headers["Link"] = Header("RFC 8288 links to the first, prev, next and last pages (prev and next only where such a page exists).",
-                JsonSchemaType.String, required: true);
+            // A 304 repeats them, so a client's stored copy keeps an up-to-date total and links.
+            foreach (var status in conditional ? new[] { "200", "304" } : ["200"])
+            {
+                var headers = Headers(operation, status);
+                headers[Paging.TotalCountHeader] = Header("How many items all pages hold together.", JsonSchemaType.Integer, required: true);
+                headers["Link"] = Header("RFC 8288 links to the first, prev, next and last pages (prev and next only where such a page exists).",
+                    JsonSchemaType.String, required: true);
+            }
         }
-        if (metadata.OfType<ConditionalGetMetadata>().Any())
+        if (conditional)
         {
             foreach (var status in new[] { "200", "304" })
             {
