@@ -49,7 +49,8 @@ public abstract partial class ContractTests(DatabaseProvider provider) : ApiTest
     {
         var document = await App.ContractAsync();
 
-        Assert.Equal("http://localhost", (string)document.Document["servers"]![0]!["url"]!);
+        var url = (string)document.Document["servers"]![0]!["url"]!;
+        Assert.Matches("^https?://localhost$", url);   // the address the test client asked, with no slash to double
     }
 
     [Fact]

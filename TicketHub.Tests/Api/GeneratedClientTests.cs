@@ -184,17 +184,30 @@ public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(
         wrongMedia.SetStreamContent(new MemoryStream("ticketId=x"u8.ToArray()), "text/plain");
         await Expect(Problem_code.Unsupported_media_type, 415, () => SendAsync(ana, wrongMedia));
 
-        await using (var limited = await TicketHubFactory.CreateAsync(Provider, new Dictionary<string, string?> { ["RateLimiting:Accounts:PermitLimit"] = "1" }))
+        // Another app with the sign-in limit on and vendor approval required.
+        var strictSettings = new Dictionary<string, string?>
         {
-            var client = GeneratedClient.For(limited.CreateApiClient());
+            ["RateLimiting:Enabled"] = "true", ["RateLimiting:SignInPerAddress:PermitLimit"] = "2", ["Vendors:AutoApprove"] = "false",
+        };
+        await using (var strict = await TicketHubFactory.CreateAsync(Provider, strictSettings))
+        {
+            var client = GeneratedClient.For(strict.CreateApiClient());
+            await client.Api.Users.CreateUser.PutAsync(new RegisterCommand
+            {
+                Username = "newvendor", FirstName = "New", LastName = "Vendor", Password = Password, UserType = RegisterCommand_userType.Vendor,
+            }, cancellationToken: Ct);
+            var login = await client.Api.Users.Login.PostAsync(new LoginRequest { Username = "newvendor", Password = Password }, cancellationToken: Ct);
+            var pending = GeneratedClient.For(strict.CreateApiClient(login!.Token));
+            await Expect(Problem_code.Vendor_not_approved, 403, () => pending.Api.Tickets.AddPerformer.PutAsync(new AddPerformerCommand { Name = "X" }, cancellationToken: Ct));
             var wrong = new LoginRequest { Username = "nobody", Password = "not-the-password" };
             await Expect(Problem_code.Invalid_credentials, 400, () => client.Api.Users.Login.PostAsync(wrong, cancellationToken: Ct));
             await Expect(Problem_code.Rate_limited, 429, () => client.Api.Users.Login.PostAsync(wrong, cancellationToken: Ct));
-            Assert.Empty(limited.Conformance.Violations);
+            Assert.Empty(strict.Conformance.Violations);
         }
 
-        // Never sent on purpose: a body over the server's limit (the in-process test server has none) and a bug.
-        var notProvoked = new[] { Problem_code.Payload_too_large, Problem_code.Internal_error };
+        // Not provoked here: a body over the server's limit (the in-process test server has none), a bug, and the two
+        // codes only an administrator's actions lead to (disabling an account; an admin page's state conflicts).
+        var notProvoked = new[] { Problem_code.Payload_too_large, Problem_code.Internal_error, Problem_code.Account_disabled, Problem_code.Invalid_state };
         var documented = ErrorCatalog.All.Select(ParseCode).ToHashSet();
         Assert.Equal(documented.Except(notProvoked).Order(), seen.Order());
     }

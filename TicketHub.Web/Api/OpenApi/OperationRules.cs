@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Orders;
@@ -48,12 +47,13 @@ internal static class OperationRules
             AddProblem(operation, "413");
             AddProblem(operation, "415");
         }
-        var rateLimited = metadata.OfType<EnableRateLimitingAttribute>().Any();
-        if (rateLimited) AddProblem(operation, "429");
+        // Every route sits behind the node's concurrency limit, and sign-in, sign-up, trading and catalogue writes
+        // have limits of their own: any operation can answer 429.
+        AddProblem(operation, "429");
+        if (anonymous) AddProblem(operation, "403");   // login of a disabled account
         foreach (var status in operation.Responses.Keys.Where(k => k[0] is '4' or '5').ToList())
             operation.Responses[status] = Problem(document, status);
-        if (rateLimited)
-            Headers(operation, "429")["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer, required: true);
+        Headers(operation, "429")["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer, required: true);
 
         var conditional = metadata.OfType<ConditionalGetMetadata>().Any();
         if (metadata.OfType<PagedResponseMetadata>().Any())

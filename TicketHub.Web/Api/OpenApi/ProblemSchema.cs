@@ -26,6 +26,10 @@ internal static class ProblemSchema
                 Description = "The stable reason: see the error codes in docs/api.md.",
                 Enum = ErrorCatalog.All.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
             },
+            ["retryAfter"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32", Description = "rate_limited only: seconds to wait, as in Retry-After.",
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." },
             ["errors"] = new OpenApiSchema
             {
