@@ -86,7 +86,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
     /// <summary>A client whose every /api exchange is checked against the OpenAPI document (see <see cref="ConformanceHandler"/>).</summary>
     public HttpClient CreateApiClient(string? token = null)
     {
-        var client = CreateDefaultClient(new ConformanceHandler(ContractAsync, Conformance));
+        var client = CreateDefaultClient(ClientOptions.BaseAddress, new ConformanceHandler(ContractAsync, Conformance));
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
