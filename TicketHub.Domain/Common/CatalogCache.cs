@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace TicketHub.Domain.Common;
@@ -15,14 +16,21 @@ public sealed class CacheOptions
 
     /// <summary>How long catalogue facts (venues, performers, cities) live; writes invalidate them by tag anyway.</summary>
     public int CatalogSeconds { get; set; } = 300;
+
+    /// <summary>How long this node remembers that an id found nothing.</summary>
+    public int NotFoundSeconds { get; set; } = 5;
 }
 
 /// <summary>
 /// The read-through cache of everything browsing shows. Entries are immutable DTOs keyed by every filter and tagged by
 /// what they depend on; writes remove by tag. Purchases never read from here.
 /// </summary>
-public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> options)
+public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> options) : IDisposable
 {
+    // Ids that found nothing, remembered briefly in a bounded set of this node's own, never in the shared cache:
+    // made-up ids (/venues/<random>) cost a lookup each and cannot fill the cache.
+    private readonly MemoryCache _missing = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
     public const string Events = "events";
     public const string Venues = "venues";
     public const string Performers = "performers";
@@ -38,6 +46,31 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> optio
         return cache.GetOrCreateAsync(key, factory,
             new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime }, tags, ct);
     }
+
+    /// <summary>One object by its id, or null when there is none (see the bounded not-found set above).</summary>
+    public async Task<T?> FindAsync<T>(string key, string id, Func<CancellationToken, ValueTask<T?>> factory, string[] tags,
+        bool carriesAvailability, CancellationToken ct) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > Ids.MaxLength || _missing.TryGetValue(key, out _)) return null;
+        try
+        {
+            return await GetOrCreateAsync<T>(key, async token => await factory(token) ?? throw new MissingFromCatalog(), tags, carriesAvailability, ct);
+        }
+        catch (MissingFromCatalog)
+        {
+            _missing.Set(key, true, new MemoryCacheEntryOptions
+            {
+                Size = 1,
+                AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, options.Value.NotFoundSeconds)),
+            });
+            return null;
+        }
+    }
+
+    public void Dispose() => _missing.Dispose();
+
+    // Thrown by a lookup's factory so that nothing is written to the cache for an id that finds nothing.
+    private sealed class MissingFromCatalog() : Exception("Not in the catalogue.");
 
     public async Task InvalidateAsync(params string[] tags)
     {

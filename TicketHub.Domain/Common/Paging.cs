@@ -22,4 +22,7 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
 }
 
 [ImmutableObject(true)]
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount)
+{
+    public static Page<T> Empty { get; } = new([], 0);
+}

@@ -13,7 +13,24 @@ public sealed record AddEventCommand(
 /// </summary>
 public sealed record EventQuery(
     string? VenueId = null, string? PerformerId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    string? City = null, string? State = null, string? Country = null, string? PostalCode = null, string? Text = null);
+    string? City = null, string? State = null, string? Country = null, string? PostalCode = null, string? Text = null)
+{
+    public const int TextMaxLength = 100;
+
+    /// <summary>
+    /// A filter longer than the column it compares with can match nothing: it is a bad request, and never becomes a
+    /// cache key. Null when the query is valid.
+    /// </summary>
+    public Common.Error? Validate() => new Common.Validator()
+        .MaxLength("venue-id", VenueId, Common.Ids.MaxLength)
+        .MaxLength("performer-id", PerformerId, Common.Ids.MaxLength)
+        .MaxLength("city", City, Venues.VenueRules.NameMaxLength)
+        .MaxLength("state", State, Venues.VenueRules.NameMaxLength)
+        .MaxLength("country", Country, Venues.VenueRules.NameMaxLength)
+        .MaxLength("postal-code", PostalCode, Venues.VenueRules.PostalCodeMaxLength)
+        .MaxLength("q", Text, TextMaxLength)
+        .ToError();
+}
 
 [ImmutableObject(true)]
 public sealed record VenueRef(string Id, string Name, string City, string? State, string Country, string? PostalCode, string TimeZone);

@@ -103,12 +103,16 @@ public sealed class EventService(
         return true;
     }
 
-    /// <summary>Events matching every given filter, ordered by start time, with venue, performers and what is on sale.</summary>
-    public Task<Page<EventSummary>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
+    /// <summary>
+    /// Events matching every given filter, ordered by start time, with venue, performers and what is on sale.
+    /// Errors: validation_failed (a filter too long).
+    /// </summary>
+    public async Task<Result<Page<EventSummary>>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
     {
+        if (query.Validate() is { } invalid) return invalid;
         var key = $"events:{query.VenueId}|{query.PerformerId}|{query.From?.UtcTicks}|{query.To?.UtcTicks}|{TextKey.From(query.City)}|" +
                   $"{TextKey.From(query.State)}|{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{TextKey.From(query.Text)}|{page.Page}|{page.PageSize}";
-        return cache.GetOrCreateAsync(key, async token =>
+        return await cache.GetOrCreateAsync(key, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             var events = Filter(db, db.Events, query);
@@ -116,7 +120,7 @@ public sealed class EventService(
             var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
             var rows = await Project(db, pageOfEvents).ToListAsync(token);
             return new Page<EventSummary>(await WithPerformersAsync(db, rows, token), total);
-        }, [CatalogCache.Events], carriesAvailability: true, ct).AsTask();
+        }, [CatalogCache.Events], carriesAvailability: true, ct);
     }
 
     /// <summary>One of the vendor's own events, for the vendor admin. Errors: not_found, not_owner (403).</summary>
@@ -132,12 +136,12 @@ public sealed class EventService(
     }
 
     public Task<EventSummary?> FindAsync(string id, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync($"event:{id}", async token =>
+        cache.FindAsync($"event:{id}", id, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             var rows = await Project(db, db.Events.Where(e => e.Id == id)).ToListAsync(token);
             return (await WithPerformersAsync(db, rows, token)).FirstOrDefault();
-        }, [CatalogCache.Events, CatalogCache.Event(id)], carriesAvailability: true, ct).AsTask();
+        }, [CatalogCache.Events, CatalogCache.Event(id)], carriesAvailability: true, ct);
 
     /// <summary>Cities with upcoming events, busiest first.</summary>
     public Task<IReadOnlyList<CityCount>> CitiesAsync(int max = 24, CancellationToken ct = default) =>

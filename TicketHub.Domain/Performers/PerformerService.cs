@@ -8,6 +8,8 @@ namespace TicketHub.Domain.Performers;
 public sealed class PerformerService(
     IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
 {
+    public const int NameMaxLength = 255;
+
     /// <summary>A vendor adds a performer. Errors: validation_failed, rate_limited (429).</summary>
     public async Task<Result<string>> AddAsync(string vendorId, AddPerformerCommand cmd, CancellationToken ct = default)
     {
@@ -17,7 +19,7 @@ public sealed class PerformerService(
 
     private async Task<Result<string>> AddCoreAsync(string vendorId, AddPerformerCommand cmd, CancellationToken ct = default)
     {
-        var v = new Validator().Required("name", cmd.Name, 255).MaxLength("description", cmd.Description, 511);
+        var v = new Validator().Required("name", cmd.Name, NameMaxLength).MaxLength("description", cmd.Description, 511);
         if (v.ToError() is { } invalid) return invalid;
 
         var performer = new Performer
@@ -36,9 +38,12 @@ public sealed class PerformerService(
         return performer.Id;
     }
 
-    /// <summary>Performers whose name contains <paramref name="name"/> (case-insensitive), ordered by name.</summary>
+    /// <summary>
+    /// Performers whose name contains <paramref name="name"/> (case-insensitive), ordered by name. A name longer than
+    /// any performer's matches nothing and is not cached.
+    /// </summary>
     public Task<Page<PerformerDto>> SearchAsync(string? name, PageRequest page, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync($"performers:{TextKey.From(name)}|{page.Page}|{page.PageSize}", async token =>
+        name?.Trim().Length > NameMaxLength ? Task.FromResult(new Page<PerformerDto>([], 0)) : cache.GetOrCreateAsync($"performers:{TextKey.From(name)}|{page.Page}|{page.PageSize}", async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             var performers = db.Performers.AsQueryable();
@@ -52,10 +57,10 @@ public sealed class PerformerService(
         }, [CatalogCache.Performers], carriesAvailability: false, ct).AsTask();
 
     public Task<PerformerDto?> FindAsync(string id, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync($"performer:{id}", async token =>
+        cache.FindAsync($"performer:{id}", id, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             return await db.Performers.Where(p => p.Id == id)
                 .Select(p => new PerformerDto(p.Id, p.Name, p.Description)).FirstOrDefaultAsync(token);
-        }, [CatalogCache.Performers], carriesAvailability: false, ct).AsTask();
+        }, [CatalogCache.Performers], carriesAvailability: false, ct);
 }

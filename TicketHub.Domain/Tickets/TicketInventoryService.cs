@@ -172,7 +172,7 @@ public sealed class TicketInventoryService(
     public async Task<Result<EventListings>> EventListingsAsync(string? eventId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(eventId)) return new Validator().Add("event-id", "event-id is required.").ToError()!;
-        var listings = await cache.GetOrCreateAsync($"listings:{eventId}", token => ListingsUncachedAsync(eventId, token),
+        var listings = await cache.FindAsync($"listings:{eventId}", eventId, token => ListingsUncachedAsync(eventId, token),
             [CatalogCache.Event(eventId)], carriesAvailability: true, ct);
         return listings is null ? EventErrors.NotFound(eventId) : listings;
     }

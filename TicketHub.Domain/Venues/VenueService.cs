@@ -19,13 +19,13 @@ public sealed class VenueService(
     {
         var timeZone = string.IsNullOrWhiteSpace(cmd.TimeZone) ? "UTC" : cmd.TimeZone.Trim();
         var v = new Validator()
-            .Required("name", cmd.Name, 255)
-            .Required("streetAddress", cmd.StreetAddress, 255)
-            .Required("city", cmd.City, 255)
-            .Required("country", cmd.Country, 255)
-            .MaxLength("state", cmd.State, 255)
-            .MaxLength("postalCode", cmd.PostalCode, 15)
-            .MaxLength("addlAddress", cmd.AddlAddress, 255)
+            .Required("name", cmd.Name, VenueRules.NameMaxLength)
+            .Required("streetAddress", cmd.StreetAddress, VenueRules.NameMaxLength)
+            .Required("city", cmd.City, VenueRules.NameMaxLength)
+            .Required("country", cmd.Country, VenueRules.NameMaxLength)
+            .MaxLength("state", cmd.State, VenueRules.NameMaxLength)
+            .MaxLength("postalCode", cmd.PostalCode, VenueRules.PostalCodeMaxLength)
+            .MaxLength("addlAddress", cmd.AddlAddress, VenueRules.NameMaxLength)
             .Check(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _), "timeZone", "timeZone must be an IANA time zone such as Europe/Paris.");
         if (v.ToError() is { } invalid) return invalid;
 
@@ -51,12 +51,13 @@ public sealed class VenueService(
         return venue.Id;
     }
 
-    /// <summary>Venues matching every given filter, ordered by name.</summary>
-    public Task<Page<VenueDto>> SearchAsync(VenueQuery query, PageRequest page, CancellationToken ct = default)
+    /// <summary>Venues matching every given filter, ordered by name. Errors: validation_failed (a filter too long).</summary>
+    public async Task<Result<Page<VenueDto>>> SearchAsync(VenueQuery query, PageRequest page, CancellationToken ct = default)
     {
+        if (query.Validate() is { } invalid) return invalid;
         var key = $"venues:{TextKey.From(query.Name)}|{TextKey.From(query.City)}|{TextKey.From(query.State)}|" +
                   $"{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{page.Page}|{page.PageSize}";
-        return cache.GetOrCreateAsync(key, async token =>
+        return await cache.GetOrCreateAsync(key, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             var venues = Filter(db.Venues, query);
@@ -67,17 +68,17 @@ public sealed class VenueService(
                 .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
                 .ToListAsync(token);
             return new Page<VenueDto>(items, total);
-        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
+        }, [CatalogCache.Venues], carriesAvailability: false, ct);
     }
 
     public Task<VenueDto?> FindAsync(string id, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync($"venue:{id}", async token =>
+        cache.FindAsync($"venue:{id}", id, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             return await db.Venues.Where(v => v.Id == id)
                 .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
                 .FirstOrDefaultAsync(token);
-        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
+        }, [CatalogCache.Venues], carriesAvailability: false, ct);
 
     internal static void SetKeys(Venue venue)
     {

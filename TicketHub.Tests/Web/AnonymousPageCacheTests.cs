@@ -68,6 +68,25 @@ public sealed class AnonymousPageCacheTests() : ApiTest(DatabaseProvider.Sqlite)
     }
 
     [Fact]
+    public async Task Query_parameters_the_page_does_not_read_make_no_new_entry()
+    {
+        await Anonymous.GetAsync("/events?city=Austin&utm_source=a", Ct);
+
+        var other = await Anonymous.GetAsync("/events?utm_source=b&city=Austin&junk=1", Ct);
+
+        Assert.Equal("hit", other.Headers.GetValues("X-Page-Cache").Single());
+    }
+
+    [Fact]
+    public async Task A_value_longer_than_256_characters_is_never_cached()
+    {
+        var response = await Anonymous.GetAsync($"/events?city={new string('x', 257)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Page-Cache"));
+    }
+
+    [Fact]
     public async Task Pages_link_the_theme_as_a_long_lived_stylesheet_instead_of_inlining_it()
     {
         var html = await Anonymous.GetStringAsync("/", Ct);

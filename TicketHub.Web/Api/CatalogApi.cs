@@ -63,8 +63,9 @@ public static class CatalogApi
         if (!page.IsSuccess) return page.Error.ToProblem();
         var result = await venues.SearchAsync(
             new VenueQuery(filter.Name, filter.City, filter.State, filter.Country, filter.PostalCode), page.Value, ct);
-        http.SetPaging(page.Value, result.TotalCount);
-        return json.Page(result, http);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        http.SetPaging(page.Value, result.Value.TotalCount);
+        return json.Page(result.Value, http);
     }
 
     private static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> AddVenueAsync(
@@ -96,8 +97,9 @@ public static class CatalogApi
         var query = new EventQuery(filter.VenueId, filter.PerformerId, filter.StartTime, filter.EndTime,
             filter.City, filter.State, filter.Country, filter.PostalCode);
         var result = await events.SearchAsync(query, page.Value, ct);
-        http.SetPaging(page.Value, result.TotalCount);
-        return json.Page(result, http);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        http.SetPaging(page.Value, result.Value.TotalCount);
+        return json.Page(result.Value, http);
     }
 
     private static async Task<Results<Ok<EmptyResponse>, ProblemHttpResult>> AddPerformerToEventAsync(

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -26,8 +30,9 @@ public sealed class PageCacheOptions
 /// <summary>
 /// Micro-caches the prerendered HTML of <see cref="AnonymousPageCacheAttribute"/> pages for anonymous visitors (a
 /// flash sale sends thousands of them to one event page; rendering the MudBlazor tree costs ~2 ms of CPU each).
-/// Signed-in visitors always get a fresh render. Stale by at most <see cref="PageCacheOptions.Seconds"/>, like every
-/// other browse figure; a purchase never reads from here.
+/// Signed-in visitors always get a fresh render. A page is reused for <see cref="PageCacheOptions.Seconds"/> and is
+/// built from catalogue entries that may themselves be up to Cache:AvailabilitySeconds old, so what it shows can be
+/// about twice that old (10 s by default); a purchase never reads from here.
 /// </summary>
 /// <remarks>
 /// Not the framework's output cache: it refuses responses that set cookies, and an interactive page sets the
@@ -45,7 +50,10 @@ public sealed class AnonymousPageCache
     private readonly RequestDelegate _next;
     private readonly TimeSpan _lifetime;
     private readonly MemoryCache _pages;
+    private const int MaxValueLength = 256;
+
     private readonly ConcurrentDictionary<string, Task<CachedPage?>> _rendering = new();
+    private readonly ConcurrentDictionary<Endpoint, string[]> _queryNames = new();
     private readonly bool _announce;
 
     public AnonymousPageCache(RequestDelegate next, IOptions<PageCacheOptions> options, IOptions<CacheOptions> cache, IHostEnvironment env)
@@ -64,7 +72,11 @@ public sealed class AnonymousPageCache
             return;
         }
 
-        var key = KeyOf(http.Request);
+        if (KeyOf(http) is not { } key)
+        {
+            await _next(http);
+            return;
+        }
         if (_pages.TryGetValue(key, out CachedPage? cached))
         {
             await cached!.WriteToAsync(http, _announce);
@@ -102,10 +114,30 @@ public sealed class AnonymousPageCache
         && !http.Request.Headers.ContainsKey("Authorization")
         && http.GetEndpoint()?.Metadata.GetMetadata<AnonymousPageCacheAttribute>() is not null;
 
-    // Enhanced navigation asks for the same page with a different Accept header; keep the two apart.
-    private static string KeyOf(HttpRequest request) =>
-        string.Concat(request.Path.Value, request.QueryString.Value,
-            request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "|enhanced" : "");
+    // Only the query parameters the page reads ([SupplyParameterFromQuery]) are part of the key, each at most
+    // MaxValueLength long, so made-up parameters and values cannot mint new entries. Enhanced navigation asks for the
+    // same page with a different Accept header; keep the two apart.
+    private string? KeyOf(HttpContext http)
+    {
+        var request = http.Request;
+        var key = new StringBuilder(request.Path.Value);
+        foreach (var name in _queryNames.GetOrAdd(http.GetEndpoint()!, QueryNamesOf))
+        {
+            if (!request.Query.TryGetValue(name, out var values)) continue;
+            var value = values.ToString();
+            if (value.Length > MaxValueLength || values.Count > 1) return null;
+            key.Append('|').Append(name).Append('=').Append(value);
+        }
+        if (request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal)) key.Append("|enhanced");
+        return key.ToString();
+    }
+
+    private static string[] QueryNamesOf(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type
+            .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Select(p => p.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is { } query ? query.Name ?? p.Name : null)
+            .OfType<string>().Order(StringComparer.OrdinalIgnoreCase).ToArray()
+        ?? [];
 
     private async Task<CachedPage?> RenderAndCaptureAsync(HttpContext http)
     {

@@ -105,7 +105,8 @@ public partial class EventList : IDisposable
                 _performerName = string.IsNullOrWhiteSpace(Performer) ? null : (await Performers.FindAsync(Performer, ct))?.Name ?? "unknown performer";
                 _performerNameFor = Performer;
             }
-            _results = await Events.SearchAsync(BuildQuery(), new PageRequest(CurrentPage, PageSize), ct);
+            // A filter too long for any venue (a hand-made address) finds nothing.
+            _results = (await Events.SearchAsync(BuildQuery(), new PageRequest(CurrentPage, PageSize), ct)).Value ?? Page<EventSummary>.Empty;
             _loading = false;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

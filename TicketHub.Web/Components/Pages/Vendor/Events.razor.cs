@@ -57,7 +57,7 @@ public partial class Events : IDisposable
     private async Task<IEnumerable<VenueDto>> SearchVenues(string? text, CancellationToken ct)
     {
         var page = await VenueService.SearchAsync(new VenueQuery(Name: text), new PageRequest(1, 20), ct);
-        return page.Items;
+        return page.Value?.Items ?? [];
     }
 
     private async Task<IEnumerable<PerformerDto>> SearchPerformers(string? text, CancellationToken ct)

@@ -44,7 +44,8 @@ public partial class Venues : IDisposable
     private async Task LoadAsync()
     {
         var page = PageRequest.Create(CurrentPage, PageSize);
-        _page = await VenueService.SearchAsync(new VenueQuery(Name: Search), page.Value ?? new PageRequest(1, PageSize), _cts.Token);
+        _page = (await VenueService.SearchAsync(new VenueQuery(Name: Search), page.Value ?? new PageRequest(1, PageSize), _cts.Token)).Value
+                ?? Page<VenueDto>.Empty;
     }
 
     private void ApplySearch() =>
