@@ -123,6 +123,7 @@ public static class DependencyInjection
         {
             services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section)
                 .Validate(o => !string.IsNullOrWhiteSpace(o.SecretKey), "Stripe:SecretKey is required when Payments:Provider is Stripe.")
+                .Validate(o => !string.IsNullOrWhiteSpace(o.PublishableKey), "Stripe:PublishableKey is required when Payments:Provider is Stripe.")
                 .ValidateOnStart();
             services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
             return;

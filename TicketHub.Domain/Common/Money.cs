@@ -19,6 +19,15 @@ public static class Money
 
     public static bool IsSupported(string currency) => ZeroDecimal.Contains(currency) || TwoDecimal.Contains(currency);
 
+    /// <summary>Every currency TicketHub accepts.</summary>
+    public static IEnumerable<string> Supported => ZeroDecimal.Concat(TwoDecimal);
+
+    /// <summary>
+    /// The highest ticket price in minor units: a full order (the most one buyer may take) must still be an amount the
+    /// payment provider accepts.
+    /// </summary>
+    public static long MaxUnitPrice(string currency) => Payments.StripeAmounts.MaxChargeMinorUnits(currency) / Orders.PurchaseCounter.MaxPerEvent;
+
     public static int Exponent(string currency) => ZeroDecimal.Contains(currency) ? 0 : 2;
 
     public static decimal ToDecimal(long minorUnits, string currency) =>

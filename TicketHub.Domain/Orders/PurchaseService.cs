@@ -91,7 +91,7 @@ public sealed class PurchaseService(
                 ListingId = string.IsNullOrWhiteSpace(cmd.ListingId) ? null : cmd.ListingId,
                 Count = count,
                 UnitPriceCents = unitPrice,
-                AmountCents = unitPrice * count,
+                AmountCents = checked(unitPrice * count),   // within bounds by the price cap; checked should the cap ever go
                 Currency = lot.Currency,
                 Status = OrderStatus.Pending,
                 PaymentMethod = paymentMethod,

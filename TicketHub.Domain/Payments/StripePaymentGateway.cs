@@ -12,6 +12,10 @@ public sealed class StripeOptions
     [Required]
     public string SecretKey { get; set; } = "";
 
+    /// <summary>The publishable key (pk_…) the checkout page gives Stripe.js, which collects card details in Stripe's own frame.</summary>
+    [Required]
+    public string PublishableKey { get; set; } = "";
+
     /// <summary>Base URL of the Stripe API; null means Stripe's own. Tests and benchmarks point it at a local stub.</summary>
     public string? ApiBase { get; set; }
 
@@ -42,7 +46,7 @@ public sealed class StripePaymentGateway : IPaymentGateway
     {
         var create = new PaymentIntentCreateOptions
         {
-            Amount = request.AmountMinor,
+            Amount = StripeAmounts.ToStripe(request.AmountMinor, request.Currency),
             Currency = request.Currency.ToLowerInvariant(),
             PaymentMethod = request.PaymentMethod,
             Confirm = true,

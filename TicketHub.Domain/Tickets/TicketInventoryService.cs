@@ -83,6 +83,7 @@ public sealed class TicketInventoryService(
         if (ev.VendorId != vendorId) return EventErrors.NotOwner;
         if (ev.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(eventId);
         if (!Money.TryToMinorUnits(price, ev.Currency, out var priceCents)) return PriceError(ev.Currency);
+        if (priceCents > Money.MaxUnitPrice(ev.Currency)) return PriceTooHigh(ev.Currency);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var lots = seats.Select(seat => new TicketLot
@@ -222,6 +223,11 @@ public sealed class TicketInventoryService(
         return new Offer(lot.Id, string.IsNullOrWhiteSpace(listingId) ? null : listingId, lot.EventId, lot.Name, lot.StartUtc, lot.Venue,
             lot.TimeZone, lot.Section, lot.Seat, Money.ToDecimal(price, lot.Currency), lot.Currency, available);
     }
+
+    internal static Error PriceTooHigh(string currency) => new Validator()
+        .Add("price", $"price must be at most {Money.ToDecimal(Money.MaxUnitPrice(currency), currency)} {currency}: " +
+                      $"an order of {Orders.PurchaseCounter.MaxPerEvent} tickets must stay within what the payment provider can charge.")
+        .ToError()!;
 
     internal static Error PriceError(string currency) => new Validator()
         .Add("price", Money.Exponent(currency) == 0

@@ -40,6 +40,24 @@ public sealed class StripePaymentGatewayTests
         Assert.Equal("Bearer sk_test_stub", sent.Headers["Authorization"]);
     }
 
+    [Theory]
+    [InlineData(1234L, "USD", "1234")]     // 12.34 USD in cents
+    [InlineData(500L, "JPY", "500")]       // ¥500: zero-decimal at Stripe too
+    [InlineData(3L, "ISK", "300")]         // 3 ISK: whole units here, hundredths (always 00) at Stripe
+    [InlineData(4500L, "HUF", "450000")]
+    [InlineData(990L, "TWD", "99000")]
+    public async Task The_amount_sent_follows_Stripes_currency_rules(long minorUnits, string currency, string amount)
+    {
+        await using var stripe = await StripeStub.StartAsync(Ct);
+        stripe.CreateAnswer = (200, Intent("pi_cur", "succeeded"));
+
+        await Gateway(stripe).ChargeAsync(new PaymentRequest(OrderId, minorUnits, currency, "pm_card_visa", "tickets"), Ct);
+
+        var sent = Assert.Single(stripe.Requests);
+        Assert.Equal(amount, sent.Form["amount"]);
+        Assert.Equal(currency.ToLowerInvariant(), sent.Form["currency"]);
+    }
+
     [Fact]
     public async Task A_card_error_is_a_decline_with_its_code()
     {

@@ -18,6 +18,7 @@ public sealed class FailClosedTests : IDisposable
     {
         ["Payments__Provider"] = "Stripe",
         ["Stripe__SecretKey"] = "sk_test_not_used_at_start_up",
+        ["Stripe__PublishableKey"] = "pk_test_not_used_at_start_up",
         ["Demo__Seed"] = "false",
         ["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Bench__Enabled"] = "false",

@@ -26,21 +26,30 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:TicketHub"] = _database.ConnectionString,
             ["Demo:Seed"] = "false",
             ["Vendors:AutoApprove"] = "true",
-        }).Build();
+        };
+        foreach (var (key, value) in Settings()) settings[key] = value;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddSingleton<IConfiguration>(config);
         Services.AddLogging();
         Services.AddTicketHubDomain(config, Path.GetTempPath());
+        ConfigureServices(Services);
         Services.AddTicketHubIdentityCore();
         Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Auth = AddAuthorization();
     }
+
+    /// <summary>Extra configuration for the services under test.</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    /// <summary>Service replacements, after the domain's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>A domain service, resolved as a page would get it.</summary>
     protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
