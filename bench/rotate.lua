@@ -1,7 +1,10 @@
--- wrk script for TicketHub figures: GET <prefix><value>, rotating over the lines of a file (URL-encoded), with an
--- optional bearer token; writes a JSON summary to $WRK_JSON when done.
---   wrk -t2 -c64 -d10s --latency -s bench/rotate.lua http://127.0.0.1:PORT -- <prefix> <values-file|-> <token-file|->
--- Each wrk thread starts at a different place in the list so that the threads do not walk in step.
+-- wrk script for TicketHub figures: GET <prefix><value>, rotating over the lines of a file (URL-encoded; a line that
+-- starts with "/" is a whole path and query, sent as it is), with an optional bearer token and an optional cookie;
+-- writes a JSON summary to $WRK_JSON when done.
+--   wrk -t2 -c64 -d10s --latency -s bench/rotate.lua http://127.0.0.1:PORT -- <prefix> <values-file|-> <token-file|-> [cookie-file]
+-- Each wrk thread starts at a different place in the list so that the threads do not walk in step. Every request says
+-- it came through a TLS-terminating proxy (X-Forwarded-Proto: https), as production traffic does: outside Development
+-- the app's cookies are Secure and its forms need HTTPS.
 
 local threads = {}
 
@@ -28,10 +31,15 @@ fivexx, non2xx = 0, 0
 
 function init(args)
   local prefix = args[1] or "/"
-  for _, value in ipairs(read_lines(args[2])) do table.insert(paths, prefix .. urlencode(value)) end
+  for _, value in ipairs(read_lines(args[2])) do
+    if value:sub(1, 1) == "/" then table.insert(paths, value) else table.insert(paths, prefix .. urlencode(value)) end
+  end
   if #paths == 0 then paths = { prefix } end
   local token = read_lines(args[3])[1]
   if token then headers["Authorization"] = "Bearer " .. token end
+  local cookie = read_lines(args[4])[1]
+  if cookie then headers["Cookie"] = cookie end
+  headers["X-Forwarded-Proto"] = "https"
   next_index = ((thread_index or 1) - 1) * math.floor(#paths / 2) % #paths + 1
 end
 

@@ -90,7 +90,8 @@ public sealed class AccountService(
             audit.Record(AuditActions.SignIn, AuditOutcome.Failed, user.Id, "account", user.Id, "locked_out", user.UserName);
             return AccountErrors.InvalidCredentials;
         }
-        if (!await users.CheckPasswordAsync(user, password!))   // re-hashes an old hash at the current strength
+        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password!);
+        if (verified == PasswordVerificationResult.Failed)
         {
             var lockedNow = user.LockoutEnabled && await CountFailureAsync(user.Id, ct);
             audit.Record(AuditActions.SignIn, AuditOutcome.Failed, user.Id, "account", user.Id, "wrong_password", user.UserName);
@@ -104,6 +105,7 @@ public sealed class AccountService(
             return AccountErrors.AccountDisabled;
         }
         if (user.AccessFailedCount > 0) await ResetFailuresAsync(user.Id, ct);
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded) await RehashAsync(user, password!, ct);
         audit.Record(AuditActions.SignIn, AuditOutcome.Succeeded, user.Id, "account", user.Id, actorName: user.UserName);
         return await DescribeAsync(user);
     }
@@ -164,6 +166,16 @@ public sealed class AccountService(
             if (locked.Value == 1) return true;
         }
         throw new InvalidOperationException($"Could not count a failed sign-in for {userId}: the count kept changing.");
+    }
+
+    // A hash made at an older strength is replaced by one at the current strength. Not a password change: Identity's
+    // own path would also rotate the security stamp and so end every other session of the account.
+    private async Task RehashAsync(AppUser user, string password, CancellationToken ct)
+    {
+        var stronger = hasher.HashPassword(user, password);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Transactions.RunStatementAsync<int>(async () => await db.Users.Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, stronger), ct), ct);
     }
 
     private async Task ResetFailuresAsync(string userId, CancellationToken ct)

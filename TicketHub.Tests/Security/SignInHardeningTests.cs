@@ -155,10 +155,16 @@ public abstract class SignInHardeningTests(DatabaseProvider provider) : ApiTest(
             await db.Users.Where(u => u.UserName == "oldhash").ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, weak), Ct);
         Assert.Equal(500, Iterations(weak));
 
-        await (await LoginAsync("oldhash", Password)).EnsureOkAsync();
+        var stamp = (await UserAsync("oldhash")).SecurityStamp;
+
+        var token = (await (await LoginAsync("oldhash", Password)).ReadOkAsync<LoginBody>()).Token;
 
         var configured = App.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount;
-        Assert.Equal(configured, Iterations((await UserAsync("oldhash")).PasswordHash!));
+        var user = await UserAsync("oldhash");
+        Assert.Equal(configured, Iterations(user.PasswordHash!));
+        Assert.Equal(stamp, user.SecurityStamp);   // not a password change: no session ends
+        await (await App.CreateClientWithToken(token).GetAsync("/api/tickets/view-tickets", Ct)).EnsureOkAsync();
+        await (await LoginAsync("oldhash", Password)).EnsureOkAsync();
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public static class ReportCommand
         ("view-events-nocache", "view-events by city, no cache"),
         ("view-venues", "view-venues by city, cache"),
         ("event-page", "event page HTML /events/{id}"),
+        ("event-page-signed-in", "event page HTML, signed in"),
+        ("home", "home page HTML, anonymous"),
+        ("home-signed-in", "home page HTML, signed in"),
+        ("mixed-browse", "mixed browse (90 % popular)"),
+        ("view-events-unique", "view-events, keys never repeat"),
     ];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -18,6 +18,8 @@ namespace TicketHub.Bench;
 public static class SeedCommand
 {
     public const string BuyerPassword = "bench-password-1";
+    // The buyer the browser figures sign in through the login page.
+    private const string FirstBuyer = "buyer000001";
     private const int LotsPerEvent = 4;
     private const int BuyerBatch = 1000;
     private const int EventSample = 1000;
@@ -82,6 +84,8 @@ public static class SeedCommand
         await File.WriteAllLinesAsync(Path.Combine(output, "tokens.txt"), tokens, ct);
         await File.WriteAllLinesAsync(Path.Combine(output, "cities.txt"), cityNames, ct);
         await File.WriteAllLinesAsync(Path.Combine(output, "events.txt"), eventIds, ct);
+        await File.WriteAllLinesAsync(Path.Combine(output, "mixed.txt"), MixedBrowse(cityNames), ct);
+        await File.WriteAllLinesAsync(Path.Combine(output, "unique.txt"), NeverRepeating(cityNames), ct);
         await File.WriteAllTextAsync(Path.Combine(output, "flash.json"), JsonSerializer.Serialize(new
         {
             lotId = flashLots[0].LotId,
@@ -94,7 +98,8 @@ public static class SeedCommand
         }), ct);
         // The same for bench/run, which reads it with `source` (ids are letters and digits only).
         await File.WriteAllTextAsync(Path.Combine(output, "flash.env"),
-            $"FLASH_LOTS=\"{string.Join(' ', flashLots.Select(l => l.LotId))}\"\nFLASH_TICKETS={flashTickets}\nWARMUP_LOT={warmupLotId}\nPROBE_LOT={probeLotId}\n", ct);
+            $"FLASH_LOTS=\"{string.Join(' ', flashLots.Select(l => l.LotId))}\"\nFLASH_TICKETS={flashTickets}\nWARMUP_LOT={warmupLotId}\nPROBE_LOT={probeLotId}\n" +
+            $"BENCH_BUYER={FirstBuyer}\nBENCH_PASSWORD={BuyerPassword}\nUNIQUE_LINES={UniqueLines}\n", ct);
         await File.WriteAllTextAsync(Path.Combine(output, "seed.json"), JsonSerializer.Serialize(new
         {
             provider = provider.ToString(),
@@ -104,6 +109,43 @@ public static class SeedCommand
         Console.WriteLine($"Seeded {provider} in {clock.Elapsed.TotalSeconds:F1} s: {events} events, {venues} venues in {cityNames.Count} cities, " +
                           $"{performers} performers, {catalogueTickets:N0} tickets, {buyers} buyers, {flashRuns} flash lot(s) of {flashTickets}.");
         return 0;
+    }
+
+    private const int MixedLines = 20_000;
+    private const int UniqueLines = 200_000;
+
+    // What browsing buyers ask for: mostly the same popular pages (cities by page, with and without a date window,
+    // a text search), so most requests hit the cache, and about one in ten a combination nobody asked for before.
+    private static IEnumerable<string> MixedBrowse(IReadOnlyList<string> cities)
+    {
+        var random = new Random(42);
+        var from = DateTime.UtcNow.Date.AddDays(7);
+        string Popular()
+        {
+            var city = Uri.EscapeDataString(cities[random.Next(Math.Min(cities.Count, 20))]);
+            return random.Next(4) switch
+            {
+                0 => $"/api/tickets/view-events?city={city}&page-size=20&page={random.Next(1, 4)}",
+                1 => $"/api/tickets/view-events?city={city}&page-size=20&start_time={from:yyyy-MM-dd}T00:00:00Z&end_time={from.AddDays(30):yyyy-MM-dd}T00:00:00Z",
+                2 => $"/api/tickets/view-venues?city={city}",
+                _ => $"/api/tickets/view-events?country=United%20States&page={random.Next(1, 6)}&page-size=20",
+            };
+        }
+        string Rare(int i)
+        {
+            var city = Uri.EscapeDataString(cities[random.Next(cities.Count)]);
+            return $"/api/tickets/view-events?city={city}&page-size=20&start_time={from.AddMinutes(i):yyyy-MM-ddTHH:mm}:00Z";
+        }
+        for (var i = 0; i < MixedLines; i++) yield return random.Next(10) == 0 ? Rare(i) : Popular();
+    }
+
+    // Keys that never repeat (each start_time one second later), so every request is a cache miss and a new entry:
+    // the uncached figure with the cache on, and the test that the in-memory cache stays bounded.
+    private static IEnumerable<string> NeverRepeating(IReadOnlyList<string> cities)
+    {
+        var from = DateTime.UtcNow.Date.AddDays(1);
+        for (var i = 0; i < UniqueLines; i++)
+            yield return $"/api/tickets/view-events?city={Uri.EscapeDataString(cities[i % cities.Count])}&page-size=50&start_time={from.AddSeconds(i):yyyy-MM-ddTHH:mm:ss}Z";
     }
 
     private static void Step(string what, Stopwatch clock) => Console.Error.WriteLine($"  seed: {what} at {clock.Elapsed.TotalSeconds:F1} s");
