@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PGBIN=/usr/lib/postgresql/15/bin
+# shellcheck source=scripts/throwaway-postgres.sh
+. scripts/throwaway-postgres.sh
 
 need_packages=()
 [ -x "$PGBIN/initdb" ] || need_packages+=(postgresql-15)
@@ -24,28 +25,18 @@ fi
 work=$(mktemp -d /tmp/tickethub-test.XXXXXX)
 chmod 755 "$work"
 pgdata="$work/pg"
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
 
 redis_pid=""
 cleanup() {
-  as_pg "$PGBIN/pg_ctl -D $pgdata -m immediate stop" >/dev/null 2>&1 || true
+  pg_stop "$pgdata"
   if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
-
-pgport=$(free_port 55432)
-install -d -m 700 "$pgdata"
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$pgdata"
-as_pg "$PGBIN/initdb -D $pgdata -U postgres -A trust -E UTF8 --no-sync >/dev/null"
 # Durability is not under test here; speed is welcome.
-as_pg "$PGBIN/pg_ctl -D $pgdata -l $pgdata/server.log -w start -o \"-p $pgport -c listen_addresses=127.0.0.1 -k $pgdata -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"" >/dev/null
+pg_start "$pgdata" 55432 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+pgport=$PGPORT_STARTED
 echo "PostgreSQL 15 on 127.0.0.1:$pgport"
 redisport=$(free_port 56379)
 redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
@@ -78,7 +69,5 @@ for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
 done
 if [ $((passed + failed)) -eq 0 ]; then failed=1; status=${status/#0/1}; fi   # no test ran: that is a failure
-summary="$passed passed, $failed failed"
-[ -n "$summary" ] || summary="0 passed, 1 failed"
-echo "$summary"
+echo "$passed passed, $failed failed"
 exit $status

@@ -94,7 +94,7 @@ public sealed class EventService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (Transactions.IsUniqueViolation(ex))
         {
             // The same pair raced in from another request; the composite key let only one of them in.
             return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);

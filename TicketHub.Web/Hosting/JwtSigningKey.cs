@@ -1,28 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using TicketHub.Domain.Accounts;
 
 namespace TicketHub.Web.Hosting;
 
 public static class JwtSigningKey
 {
-    public const int MinBytes = 32;   // HS256 wants a key of at least 256 bits
+    public const int MinBytes = SigningKeyText.MinBytes;
 
     /// <summary>The configured key, or one generated once and kept in the data folder (the embedded default).</summary>
     public static SymmetricSecurityKey Resolve(string? configured, string dataDirectory)
     {
-        var bytes = configured is { Length: > 0 } ? Decode(configured) : LoadOrCreate(Path.Combine(dataDirectory, "jwt-signing.key"));
+        var bytes = configured is { Length: > 0 } ? SigningKeyText.Decode(configured) : LoadOrCreate(Path.Combine(dataDirectory, "jwt-signing.key"));
         if (bytes.Length < MinBytes)
             throw new InvalidOperationException($"Jwt:SigningKey must be at least {MinBytes} bytes ({MinBytes * 8} bits).");
         return new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes))[..16] };
-    }
-
-    private static byte[] Decode(string key)
-    {
-        var buffer = new byte[key.Length];
-        return Convert.TryFromBase64String(key, buffer, out var written) && written >= MinBytes
-            ? buffer[..written]
-            : Encoding.UTF8.GetBytes(key);
     }
 
     private static byte[] LoadOrCreate(string path)

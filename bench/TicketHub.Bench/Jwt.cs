@@ -13,14 +13,11 @@ public sealed class Jwt(byte[] key, string issuer = "TicketHub", string audience
 {
     private static readonly string Header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8);
 
-    /// <summary>The key as the app reads Jwt:SigningKey: base64 when it decodes to at least 32 bytes, else the text's UTF-8 bytes.</summary>
+    /// <summary>The key as the app reads Jwt:SigningKey (<see cref="SigningKeyText"/>).</summary>
     public static Jwt FromConfiguredKey(string configured)
     {
-        var buffer = new byte[configured.Length];
-        var bytes = Convert.TryFromBase64String(configured, buffer, out var written) && written >= 32
-            ? buffer[..written]
-            : Encoding.UTF8.GetBytes(configured);
-        if (bytes.Length < 32) throw new UsageException("--signing-key must be at least 32 bytes.");
+        var bytes = SigningKeyText.Decode(configured);
+        if (bytes.Length < SigningKeyText.MinBytes) throw new UsageException($"--signing-key must be at least {SigningKeyText.MinBytes} bytes.");
         return new Jwt(bytes);
     }
 
