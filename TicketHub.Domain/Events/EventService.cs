@@ -111,11 +111,17 @@ public sealed class EventService(
     {
         if (query.Validate() is { } invalid) return invalid;
         var key = $"events:{query.VenueId}|{query.PerformerId}|{query.From?.UtcTicks}|{query.To?.UtcTicks}|{TextKey.From(query.City)}|" +
-                  $"{TextKey.From(query.State)}|{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{TextKey.From(query.Text)}|{page.Page}|{page.PageSize}";
+                  $"{TextKey.From(query.State)}|{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{TextKey.From(query.Text)}|" +
+                  $"{query.FromDay:O}|{query.ToDay:O}|{page.Page}|{page.PageSize}";
         return await cache.GetOrCreateAsync(key, async token =>
         {
             await using var db = await readDb.CreateAsync(token);
             var events = Filter(db, db.Events, query);
+            if (query.FromDay is not null || query.ToDay is not null)
+            {
+                var zones = await db.Venues.Select(v => v.TimeZone).Distinct().ToListAsync(token);
+                events = events.StartingOnVenueDays(zones, query.FromDay, query.ToDay);
+            }
             var total = await events.CountAsync(token);
             var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
             var rows = await Project(db, pageOfEvents).ToListAsync(token);

@@ -47,9 +47,12 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
 
     protected Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new PageScreenshotOptions
     {
-        Path = Path.Combine(BrowserApp.ScreenshotDirectory, string.Concat(name.Split(Path.GetInvalidFileNameChars())) + ".png"),
+        Path = ScreenshotPath(name),
         FullPage = true,
     });
+
+    protected static string ScreenshotPath(string name) =>
+        Path.Combine(BrowserApp.ScreenshotDirectory, string.Concat(name.Split(Path.GetInvalidFileNameChars())) + ".png");
 
     /// <summary>Opens a page and waits until the live circuit handles clicks (clicks before that are lost).</summary>
     protected async Task GoToAsync(string path)

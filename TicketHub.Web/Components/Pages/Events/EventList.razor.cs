@@ -115,15 +115,19 @@ public partial class EventList : IDisposable
         }
     }
 
-    /// <summary>Translates the address into the domain's query. Without a start date the list starts now, so past events stay hidden.</summary>
+    /// <summary>
+    /// Translates the address into the domain's query. The dates are days at each event's venue; without a start date
+    /// the list starts now, so past events stay hidden.
+    /// </summary>
     private EventQuery BuildQuery() => new(
         VenueId: Blank(Venue),
         PerformerId: Blank(Performer),
-        From: FromDate is { } from ? StartOfDayUtc(from) : Clock.GetUtcNow(),
-        To: ToDate is { } to ? StartOfDayUtc(to.AddDays(1)).AddTicks(-1) : null,
+        From: FromDate is null ? Clock.GetUtcNow() : null,
         City: Blank(City),
         Country: Blank(Country),
-        Text: Blank(Q));
+        Text: Blank(Q),
+        FromDay: FromDate,
+        ToDay: ToDate);
 
     private Task SearchAsync() => NavigateAsync((SearchKey, Blank(_searchText)));
 
@@ -154,8 +158,6 @@ public partial class EventList : IDisposable
         DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static string? FormatDate(DateTime? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset StartOfDayUtc(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
