@@ -18,7 +18,7 @@ public sealed class HoldingService(IDbContextFactory<TicketHubDbContext> dbFacto
                 h.TicketLotId, h.EventId, h.Count, h.PricePaidCents, h.PurchasedAtUtc,
                 Listed = db.ResaleListings.Where(l => l.HoldingId == h.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0,
                 Lot = db.TicketLots.Where(t => t.Id == h.TicketLotId).Select(t => new { t.Section, t.Seat }).First(),
-                Event = db.Events.Where(e => e.Id == h.EventId).Select(e => new { e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name }).First(),
+                Event = db.Events.Where(e => e.Id == h.EventId).Select(e => new { e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name, e.Venue.TimeZone }).First(),
             })
             .Where(x => x.Count > 0 || x.Listed > 0)
             .ToListAsync(ct);
@@ -26,7 +26,7 @@ public sealed class HoldingService(IDbContextFactory<TicketHubDbContext> dbFacto
             .OrderBy(x => x.Event.StartUtc).ThenBy(x => x.TicketLotId).ThenByDescending(x => x.PricePaidCents)
             .Select(x => new HoldingView(
                 x.TicketLotId, x.EventId, x.Event.Name, x.Event.StartUtc, x.Event.Venue, x.Lot.Section, x.Lot.Seat, x.Count,
-                Money.ToDecimal(x.PricePaidCents, x.Event.Currency), x.PurchasedAtUtc, x.Listed, x.Event.Currency))
+                Money.ToDecimal(x.PricePaidCents, x.Event.Currency), x.PurchasedAtUtc, x.Listed, x.Event.Currency, x.Event.TimeZone))
             .ToList();
     }
 

@@ -9,10 +9,10 @@ public sealed record BuyCommand(string? TicketId, int? Count, string? ListingId 
 public sealed record OrderSummary(
     string OrderId, string TicketId, string? ListingId, int Count, decimal Amount, string Currency, string Status);
 
-/// <summary>A ticket holding as its owner sees it (view-tickets for individuals).</summary>
+/// <summary>A ticket holding as its owner sees it (view-tickets for individuals); <see cref="TimeZone"/> is the venue's.</summary>
 public sealed record HoldingView(
     string TicketId, string EventId, string EventName, DateTime StartTime, string VenueName, string? Section, string Seat,
-    int Count, decimal PurchasePrice, DateTime PurchaseDate, int ListedCount, string Currency);
+    int Count, decimal PurchasePrice, DateTime PurchaseDate, int ListedCount, string Currency, string TimeZone);
 
 /// <summary>
 /// An order as its buyer sees it (a confirmation page, view-orders). <see cref="Status"/> is pending, paid or failed;

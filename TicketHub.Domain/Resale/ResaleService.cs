@@ -132,11 +132,11 @@ public sealed class ResaleService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ResaleListings.AsNoTracking().Where(l => l.SellerId == sellerId)
             .Join(db.TicketLots, l => l.TicketLotId, t => t.Id, (l, t) => new { l, t.Section, t.Seat })
-            .Join(db.Events, x => x.l.EventId, e => e.Id, (x, e) => new { x.l, x.Section, x.Seat, e.Name, e.StartUtc, e.Currency })
+            .Join(db.Events, x => x.l.EventId, e => e.Id, (x, e) => new { x.l, x.Section, x.Seat, e.Name, e.StartUtc, e.Currency, e.Venue.TimeZone })
             .ToListAsync(ct);
         return rows.OrderBy(x => x.l.Status).ThenBy(x => x.StartUtc)
             .Select(x => new MyListing(x.l.Id, x.l.TicketLotId, x.l.EventId, x.Name, x.StartUtc, x.Section, x.Seat, x.l.Count, x.l.Sold,
-                Money.ToDecimal(x.l.PriceCents, x.Currency), x.Currency, x.l.Status.ToString().ToLowerInvariant()))
+                Money.ToDecimal(x.l.PriceCents, x.Currency), x.Currency, x.l.Status.ToString().ToLowerInvariant(), x.TimeZone))
             .ToList();
     }
 
@@ -146,10 +146,10 @@ public sealed class ResaleService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Payouts.AsNoTracking().Where(p => p.SellerId == sellerId)
             .Join(db.ResaleListings, p => p.ListingId, l => l.Id, (p, l) => new { p, l.EventId })
-            .Join(db.Events, x => x.EventId, e => e.Id, (x, e) => new { x.p, e.Name })
+            .Join(db.Events, x => x.EventId, e => e.Id, (x, e) => new { x.p, e.Name, e.Venue.TimeZone })
             .ToListAsync(ct);
         return rows.OrderByDescending(x => x.p.CreatedAtUtc)
-            .Select(x => new PayoutView(x.p.ListingId, x.p.OrderId, x.Name, x.p.Count, Money.ToDecimal(x.p.AmountCents, x.p.Currency), x.p.Currency, x.p.CreatedAtUtc))
+            .Select(x => new PayoutView(x.p.ListingId, x.p.OrderId, x.Name, x.p.Count, Money.ToDecimal(x.p.AmountCents, x.p.Currency), x.p.Currency, x.p.CreatedAtUtc, x.TimeZone))
             .ToList();
     }
 }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace TicketHub.Web.Components.Shared;
 
 /// <summary>
-/// Times as pages show them: stored instants are UTC; events are shown in the venue's IANA time zone with UTC beside
-/// it, and vendors enter times as wall-clock time at the venue. An id unknown to this machine falls back to UTC.
+/// Times as pages show them: stored instants are UTC; every time about an event (its start, an order or a sale for it)
+/// is shown as wall-clock time at the venue with the venue's IANA zone named, and vendors enter times the same way.
+/// An id unknown to this machine falls back to UTC.
 /// </summary>
 public static class VenueTime
 {
@@ -28,11 +29,12 @@ public static class VenueTime
 
     public static string FormatUtc(DateTime utc) => Utc(utc).ToString(DisplayFormat, CultureInfo.InvariantCulture) + " UTC";
 
-    /// <summary>Venue time with UTC alongside, so a buyer travelling from elsewhere is not misled; UTC alone without a zone.</summary>
-    public static string When(DateTime utc, string? timeZone) =>
-        string.IsNullOrEmpty(timeZone) || timeZone == "UTC" || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)
-            ? FormatUtc(utc)
-            : $"{FormatLocal(utc, timeZone)} venue time ({FormatUtc(utc)})";
+    /// <summary>Time at the venue with its zone named, e.g. "Sat 14 Mar 2026, 20:00 (Europe/Berlin)".</summary>
+    public static string When(DateTime utc, string? timeZone) => $"{FormatLocal(utc, timeZone)} ({ZoneName(timeZone)})";
+
+    /// <summary>The zone as pages name it: the IANA id, or UTC for a missing or unknown one.</summary>
+    public static string ZoneName(string? timeZone) =>
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _) ? timeZone : "UTC";
 
     public static string Seat(string? section, string seat) =>
         string.IsNullOrWhiteSpace(section) ? $"Seat {seat}" : $"Section {section}, seat {seat}";
