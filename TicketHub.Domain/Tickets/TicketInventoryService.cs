@@ -178,6 +178,20 @@ public sealed class TicketInventoryService(
         return listings is null ? EventErrors.NotFound(eventId) : listings;
     }
 
+    /// <summary>
+    /// What is on sale for an event as one buyer sees it: <see cref="EventListingsAsync"/> without the buyer's own resale
+    /// listings, which a purchase would refuse (own_listing). Errors: not_found.
+    /// </summary>
+    public async Task<Result<EventListings>> EventListingsForBuyerAsync(string? eventId, string buyerId, CancellationToken ct = default)
+    {
+        var listings = await EventListingsAsync(eventId, ct);
+        if (!listings.IsSuccess || listings.Value.Resale.Count == 0) return listings;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = await db.ResaleListings.Where(l => l.EventId == eventId && l.SellerId == buyerId && l.Status == ListingStatus.Active)
+            .Select(l => l.Id).ToListAsync(ct);
+        return own.Count == 0 ? listings : listings.Value with { Resale = listings.Value.Resale.Where(r => !own.Contains(r.ListingId)).ToList() };
+    }
+
     private async ValueTask<EventListings?> ListingsUncachedAsync(string eventId, CancellationToken ct)
     {
         await using var db = await readDb.CreateAsync(ct);

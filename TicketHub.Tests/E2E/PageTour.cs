@@ -55,6 +55,7 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Visit(check, $"/checkout?ticket={lot}&count=2", "checkout", "Checkout", "#pay-button");
         await Visit(check, $"/orders/{order.Value!.OrderId}", "order", "You're going!", "#order-status[data-status='paid']");
         await Visit(check, "/my/tickets", "my-tickets", "My tickets", $"#resell-{lot}");
+        await Visit(check, "/my/orders", "my-orders", "My orders", $"#order-{order.Value.OrderId}[data-status='paid']");
         await Visit(check, "/vendor", "vendor-forbidden-to-buyers", "Not for this account", ".mud-alert", interactive: false);
         await Page.ClickAsync("#logout");
 

@@ -54,8 +54,10 @@ public partial class EventDetails : IDisposable
             if (_event is not null)
             {
                 _started = _event.StartTime <= Clock.GetUtcNow().UtcDateTime;
-                await LoadViewerAsync(ct);
-                var listings = await Inventory.EventListingsAsync(Id, ct);
+                var buyerId = await LoadViewerAsync(ct);
+                var listings = buyerId is null
+                    ? await Inventory.EventListingsAsync(Id, ct)
+                    : await Inventory.EventListingsForBuyerAsync(Id, buyerId, ct);
                 if (listings.IsSuccess)
                 {
                     _currency = listings.Value.Currency;
@@ -74,15 +76,17 @@ public partial class EventDetails : IDisposable
         }
     }
 
-    private async Task LoadViewerAsync(CancellationToken ct)
+    /// <summary>Who is looking, and how many more they may buy; returns the buyer's id when the viewer is one.</summary>
+    private async Task<string?> LoadViewerAsync(CancellationToken ct)
     {
         var user = await CurrentUser.GetAsync(AuthState);
         if (user.IsIndividual())
         {
             _viewer = Viewer.Individual;
             _allowance = await Holdings.AllowanceAsync(user.GetUserId(), Id, ct);
+            return user.GetUserId();
         }
-        else if (user.Identity?.IsAuthenticated == true)
+        if (user.Identity?.IsAuthenticated == true)
         {
             _viewer = Viewer.Vendor;
             _allowance = 0;
@@ -92,6 +96,7 @@ public partial class EventDetails : IDisposable
             _viewer = Viewer.Anonymous;
             _allowance = PurchaseCounter.MaxPerEvent;
         }
+        return null;
     }
 
     /// <summary>
