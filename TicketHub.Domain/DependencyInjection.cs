@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<OrderHistoryService>();
         services.AddScoped<ResaleService>();
         services.AddScoped<VendorDashboardService>();
+        services.AddScoped<VendorSalesService>();
         services.AddSingleton<IStockClaim, AtomicStockClaim>();
         AddPaymentGateway(services, config);
         services.AddScoped<DatabaseInitializer>();
