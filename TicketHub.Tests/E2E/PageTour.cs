@@ -60,11 +60,16 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Page.ClickAsync("#logout");
 
         await LoginAsync("tour-vendor");
-        await Visit(check, "/vendor", "vendor-dashboard", "Vendor dashboard", $"#dashboard-events a[href='/vendor/events/{eventId}']");
+        await Visit(check, "/vendor", "vendor-dashboard", "Vendor dashboard", "#sales-chart svg");
+        await Expect(Page.Locator("#total-sold")).ToContainTextAsync("2");
+        await Expect(Page.Locator($"#dashboard-events a[href='/vendor/events/{eventId}']")).ToBeVisibleAsync();
         await Visit(check, "/vendor/venues", "vendor-venues", "Venues", "#venues-table >> text=Tourton Hall");
         await Visit(check, "/vendor/performers", "vendor-performers", "Performers", "#performers-empty");
         await Visit(check, "/vendor/events", "vendor-events", "Your events", $"#events-table a[href='/vendor/events/{eventId}']");
-        await Visit(check, $"/vendor/events/{eventId}", "vendor-event-tickets", ev.Name, $"#lots-table >> text=GA");
+        await Visit(check, $"/vendor/events/{eventId}", "vendor-event-tickets", ev.Name, "#lot-chart svg");
+        var export = await Page.Context.APIRequest.GetAsync($"/vendor/events/{eventId}/sales.csv");
+        Assert.Equal(200, export.Status);
+        Assert.Contains(order.Value.OrderId, await export.TextAsync());
         await Visit(check, "/my/tickets", "my-tickets-forbidden-to-vendors", "Not for this account", ".mud-alert", interactive: false);
 
         _problems.AddRange(check.Problems);

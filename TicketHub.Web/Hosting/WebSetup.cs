@@ -9,6 +9,7 @@ using TicketHub.Web.Bench;
 using TicketHub.Web.Components;
 using TicketHub.Web.Components.Account;
 using TicketHub.Web.Components.Layout;
+using TicketHub.Web.Components.Pages.Vendor;
 
 namespace TicketHub.Web.Hosting;
 
@@ -80,6 +81,7 @@ public static class WebSetup
         app.MapTicketHubApi();
         app.MapBenchCeiling(app.Configuration);
         app.MapAccountEndpoints();
+        app.MapVendorSalesExport();
 
         app.MapStaticAssets();
         app.MapGet(ThemeStylesheet.Path, async (ThemeStylesheet theme, HttpContext http) =>

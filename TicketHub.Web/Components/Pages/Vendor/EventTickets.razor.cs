@@ -22,11 +22,14 @@ public partial class EventTickets : IDisposable
     private bool _loaded;
     private string _vendorId = "";
     private EventSummary? _event;
-    private IReadOnlyList<VendorLot> _lots = [];
+    private IReadOnlyList<LotSales> _lots = [];
+    private IReadOnlyList<string> _lotLabels = [];
+    private List<ChartSeries<double>> _lotSeries = [];
+    private List<ChartSeries<double>> _resaleSeries = [];
     private LotForm _upload = new();
     private BlockForm _block = new();
     private PerformerDto? _performerPick;
-    private VendorLot? _removing;
+    private LotSales? _removing;
     private int? _removeCount;
     private bool _removeOpen;
     private bool _busy;
@@ -55,8 +58,19 @@ public partial class EventTickets : IDisposable
 
     private async Task LoadLotsAsync()
     {
-        _lots = (await Inventory.VendorLotsAsync(_vendorId, Id, _cts.Token)).ToList();
+        var sales = await Sales.EventSalesAsync(_vendorId, Id, _cts.Token);
+        _lots = sales.IsSuccess ? sales.Value.Lots : [];
+        _lotLabels = _lots.Select(l => l.Section is null ? l.Seat : $"{l.Section} {l.Seat}").ToList();
+        _lotSeries =
+        [
+            Series("Sold", l => l.Sold), Series("Being paid for", l => l.Pending), Series("Remaining", l => l.Remaining),
+            Series("Removed", l => l.Removed),
+        ];
+        _resaleSeries = [Series("On resale now", l => l.OnResale), Series("Resold", l => l.Resold)];
     }
+
+    private ChartSeries<double> Series(string name, Func<LotSales, int> value) =>
+        new() { Name = name, Data = _lots.Select(l => (double)value(l)).ToArray() };
 
     private async Task UploadAsync()
     {
@@ -106,7 +120,7 @@ public partial class EventTickets : IDisposable
         return page.Items.Where(p => _event?.Performers.All(existing => existing.Id != p.Id) ?? true);
     }
 
-    private void AskRemove(VendorLot lot)
+    private void AskRemove(LotSales lot)
     {
         _removing = lot;
         _removeCount = null;
@@ -125,7 +139,7 @@ public partial class EventTickets : IDisposable
         if (_removing is not { } lot) return;
         await RunAsync(async () =>
         {
-            var result = await Inventory.RemoveAsync(_vendorId, lot.TicketId, _removeCount, _cts.Token);
+            var result = await Inventory.RemoveAsync(_vendorId, lot.LotId, _removeCount, _cts.Token);
             _removeError = result.Error;
             if (!result.IsSuccess) return;
             Snackbar.Add($"Removed {result.Value.Removed:N0} unsold ticket{(result.Value.Removed == 1 ? "" : "s")} of seat {lot.Seat}; {result.Value.Remaining:N0} left.", Severity.Success);
