@@ -77,7 +77,8 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
         // No web fonts: the reference page loads nothing from outside this origin (CSP).
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts())
+            .WithEnglishLanguage();
         app.MapTicketHubApi();
         app.MapBenchCeiling(app.Configuration);
         app.MapAccountEndpoints();
