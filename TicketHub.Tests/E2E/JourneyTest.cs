@@ -25,6 +25,9 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
     private IBrowserContext _context = null!;
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
+    /// <summary>The time zone the browser reports; null keeps the machine's.</summary>
+    protected virtual string? BrowserTimeZone => null;
+
     public async ValueTask InitializeAsync()
     {
         _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -32,6 +35,7 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
             BaseURL = app.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             IgnoreHTTPSErrors = true,
+            TimezoneId = BrowserTimeZone,
         });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();

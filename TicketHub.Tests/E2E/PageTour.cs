@@ -23,6 +23,9 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         """;
 
     private readonly List<string> _problems = [];
+
+    // A visitor far from the venues (Europe/Berlin), so their own pages add their local time.
+    protected override string? BrowserTimeZone => "America/New_York";
     private string _current = "";
 
     [Fact]
@@ -56,6 +59,7 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Visit(check, $"/orders/{order.Value!.OrderId}", "order", "You're going!", "#order-status[data-status='paid']");
         await Visit(check, "/my/tickets", "my-tickets", "My tickets", $"#resell-{lot}");
         await Visit(check, "/my/orders", "my-orders", "My orders", $"#order-{order.Value.OrderId}[data-status='paid']");
+        await Expect(Page.Locator($"#order-{order.Value.OrderId} .th-your-time")).ToContainTextAsync("(America/New_York) your time");
         await Visit(check, "/vendor", "vendor-forbidden-to-buyers", "Not for this account", ".mud-alert", interactive: false);
         await Page.ClickAsync("#logout");
 

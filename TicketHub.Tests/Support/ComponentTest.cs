@@ -41,8 +41,11 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddTicketHubIdentityCore();
         Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         Services.AddMudServices();
+        Services.AddScoped<TicketHub.Web.Components.Shared.BrowserZone>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Auth = AddAuthorization();
+        // Pages render as they do on a live circuit (some ask the browser for things after rendering).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>Extra configuration for the services under test.</summary>

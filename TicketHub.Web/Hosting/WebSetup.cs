@@ -10,6 +10,7 @@ using TicketHub.Web.Components;
 using TicketHub.Web.Components.Account;
 using TicketHub.Web.Components.Layout;
 using TicketHub.Web.Components.Pages.Vendor;
+using TicketHub.Web.Components.Shared;
 
 namespace TicketHub.Web.Hosting;
 
@@ -26,6 +27,7 @@ public static class WebSetup
         services.AddSingleton<CachedJson>();
         services.AddSingleton<ThemeStylesheet>();
         services.AddSingleton<ContentSecurityPolicy>();
+        services.AddScoped<BrowserZone>();
         services.Configure<PageCacheOptions>(config.GetSection(PageCacheOptions.Section));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
