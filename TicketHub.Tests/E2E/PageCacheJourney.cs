@@ -18,7 +18,7 @@ public sealed class PageCacheJourney(BrowserApp app) : JourneyTest(app)
         Assert.Equal("hit", await cached!.HeaderValueAsync("x-page-cache"));
         await WaitInteractiveAsync();
         await Page.ClickAsync("[aria-label='Toggle dark mode']");   // only the live circuit can answer this click
-        await Page.WaitForFunctionAsync(   // the dark palette's primary, #a08cff
-            "() => document.querySelector('style.mud-theme-provider')?.textContent.includes('--mud-palette-primary: rgba(160,140,255,1);')");
+        await Page.WaitForFunctionAsync(   // the dark palette's primary, #a99bff
+            "() => document.querySelector('style.mud-theme-provider')?.textContent.includes('--mud-palette-primary: rgba(169,155,255,1);')");
     }
 }

@@ -36,6 +36,7 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var order = await scope.ServiceProvider.GetRequiredService<PurchaseService>().BuyAsync(buyer.UserId, new BuyCommand(lot, 2), Ct);
         var ev = (await scope.ServiceProvider.GetRequiredService<EventService>().FindAsync(eventId, Ct))!;
+        await scope.ServiceProvider.GetRequiredService<AccountAdminService>().EnsureAdministratorAsync("tour-admin", Password, Ct);
         var check = new PageCheck(Page);
         await Page.AddInitScriptAsync(CspListener);
         Page.Console += (_, message) =>
@@ -60,6 +61,7 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Visit(check, "/my/tickets", "my-tickets", "My tickets", $"#resell-{lot}");
         await Visit(check, "/my/orders", "my-orders", "My orders", $"#order-{order.Value.OrderId}[data-status='paid']");
         await Expect(Page.Locator($"#order-{order.Value.OrderId} .th-your-time")).ToContainTextAsync("(America/New_York) your time");
+        await Visit(check, "/account/change-password", "change-password", "Change password", "#current-password", interactive: false);
         await Visit(check, "/vendor", "vendor-forbidden-to-buyers", "Not for this account", ".mud-alert", interactive: false);
         await Page.ClickAsync("#logout");
 
@@ -75,6 +77,12 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         Assert.Equal(200, export.Status);
         Assert.Contains(order.Value.OrderId, await export.TextAsync());
         await Visit(check, "/my/tickets", "my-tickets-forbidden-to-vendors", "Not for this account", ".mud-alert", interactive: false);
+        await Page.ClickAsync("#logout");
+
+        await LoginAsync("tour-admin");
+        await Visit(check, "/admin/vendors", "admin-vendors", "Vendor approvals", "#vendors-empty");
+        await Visit(check, "/admin/accounts", "admin-accounts", "Accounts", "#accounts-table >> text=tour-buyer");
+        await Visit(check, "/admin/audit", "admin-audit", "Audit log", "#audit-table");
 
         _problems.AddRange(check.Problems);
         Assert.True(_problems.Count == 0, "The tour found:\n" + string.Join("\n", _problems));
