@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace TicketHub.Tests.E2E;
@@ -30,6 +31,7 @@ public sealed class KeyboardJourney(BrowserApp app) : JourneyTest(app)
         await TabToAsync($"#buy-lot-{lot}");
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await Page.WaitForLoadStateAsync(LoadState.Load);   // a full page load: the sign-in page is not part of the live app
         await TabToAsync("#username");
         await Page.Keyboard.TypeAsync("buyer-kb");
         await Page.Keyboard.PressAsync("Tab");
@@ -52,6 +54,7 @@ public sealed class KeyboardJourney(BrowserApp app) : JourneyTest(app)
     /// <summary>Presses Tab (or Shift+Tab) until the element has focus, at most 60 times; it must show a focus ring.</summary>
     private async Task TabToAsync(string selector, bool backwards = false)
     {
+        await Expect(Page.Locator(selector)).ToBeVisibleAsync();   // pages load their content after the first render
         for (var i = 0; i < 60; i++)
         {
             await Page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");

@@ -41,15 +41,33 @@ public sealed class PageCheck(IPage page)
         {
             await page.SetViewportSizeAsync(width, width == PhoneWidth ? 844 : 1024);
             await SettledAsync();
-            if (await page.EvaluateAsync<int>(OverflowScript) is var overflow and > 0)
-                Problems.Add($"{name} at {width} px: the page scrolls sideways by {overflow} px");
-            foreach (var label in await page.EvaluateAsync<string[]>(WrappedButtonsScript))
-                Problems.Add($"{name} at {width} px: the button \"{label}\" wraps");
+            // MudBlazor re-lays some components out (the drawer) once its resize listener fires: give it a moment.
+            if (!await EventuallyAsync($"() => ({OverflowScript})() <= 0 && ({WrappedButtonsScript})().length === 0"))
+            {
+                if (await page.EvaluateAsync<int>(OverflowScript) is var overflow and > 0)
+                    Problems.Add($"{name} at {width} px: the page scrolls sideways by {overflow} px");
+                foreach (var label in await page.EvaluateAsync<string[]>(WrappedButtonsScript))
+                    Problems.Add($"{name} at {width} px: the button \"{label}\" wraps");
+            }
             if (width == PhoneWidth)
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshotPath, FullPage = true });
         }
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         await SettledAsync();
+    }
+
+    /// <summary>True once the condition holds, false if it still does not after a few seconds.</summary>
+    private async Task<bool> EventuallyAsync(string condition)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;   // the caller reports what is still wrong
+        }
     }
 
     /// <summary>Waits until no finite CSS transition or animation is running, so colours and layout are final.</summary>
