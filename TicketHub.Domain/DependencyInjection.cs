@@ -41,7 +41,7 @@ public static class DependencyInjection
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TicketHub is not set.");
             AddContext<PostgresTicketHubDbContext>(services, o => o.UseTicketHubPostgres(connectionString),
-                replica is null ? null : o => o.UseTicketHubPostgres(replica));
+                replica is null ? null : o => o.UseTicketHubPostgresReplica(replica));
         }
         else
         {
@@ -51,12 +51,7 @@ public static class DependencyInjection
         }
 
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
-        services.AddHybridCache(o =>
-        {
-            o.MaximumPayloadBytes = 4 * 1024 * 1024;
-            o.DefaultEntryOptions = new Microsoft.Extensions.Caching.Hybrid.HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(5) };
-        });
-        services.AddSingleton<CatalogCache>();
+        services.AddTicketHubCache(config);
 
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
@@ -147,7 +142,7 @@ public static class DependencyInjection
             if (configureReplica is null) return new ReadOnlyDb(sp.GetRequiredService<IDbContextFactory<TicketHubDbContext>>());
             var options = new DbContextOptionsBuilder<TContext>();
             configureReplica(options);
-            return new ReadOnlyDb(new BaseContextFactory<TContext>(new PooledDbContextFactory<TContext>(options.Options)));
+            return new ReadOnlyDb(new BaseContextFactory<TContext>(new PooledDbContextFactory<TContext>(options.Options)), isSeparate: true);
         });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using TicketHub.Domain;
+using TicketHub.Domain.Data;
 using TicketHub.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,7 +21,8 @@ builder.UseSelfSignedCertificateWhenNoneConfigured(dataDirectory);
 builder.Services.AddTicketHubDomain(builder.Configuration, dataDirectory);
 builder.Services.AddTicketHubAuth(builder.Configuration, builder.Environment, dataDirectory);
 builder.Services.AddTicketHubWeb(builder.Configuration, builder.Environment);
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+// One key ring in the database for every node: a cookie or antiforgery token made by one node is read by all.
+builder.Services.AddDataProtection().SetApplicationName("TicketHub").PersistKeysToDbContext<TicketHubDbContext>();
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<PendingOrderReconciler>();
 

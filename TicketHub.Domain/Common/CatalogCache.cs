@@ -19,6 +19,15 @@ public sealed class CacheOptions
 
     /// <summary>How long this node remembers that an id found nothing.</summary>
     public int NotFoundSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// At most this many entries in each node's memory level (each counts 1); past it new entries are served but not
+    /// kept, and the oldest are compacted away.
+    /// </summary>
+    public int MemorySizeLimitEntries { get; set; } = 10_000;
+
+    /// <summary>Prefix of every key and backplane channel in Redis, so that several deployments can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "tickethub:";
 }
 
 /// <summary>
@@ -72,11 +81,13 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> optio
     // Thrown by a lookup's factory so that nothing is written to the cache for an id that finds nothing.
     private sealed class MissingFromCatalog() : Exception("Not in the catalogue.");
 
+    /// <summary>
+    /// Removes every entry with one of these tags, on every node (through the backplane when Redis is configured).
+    /// FusionCache does not throw when Redis is away: it logs, and the removal still takes effect in this node's memory.
+    /// </summary>
     public async Task InvalidateAsync(params string[] tags)
     {
         if (!options.Value.Enabled) return;
-        // Never fail a write that has committed because the cache hiccuped; the entries expire on their own.
-        try { await cache.RemoveByTagAsync(tags, CancellationToken.None); }
-        catch (Exception) when (tags.Length > 0) { }
+        await cache.RemoveByTagAsync(tags, CancellationToken.None);
     }
 }

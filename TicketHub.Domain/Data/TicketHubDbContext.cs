@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using TicketHub.Domain.Audit;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
+using TicketHub.Domain.Payments;
 using TicketHub.Domain.Performers;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
@@ -16,8 +18,10 @@ namespace TicketHub.Domain.Data;
 /// <summary>
 /// The one model for both providers. Each provider has a subclass of its own only so that each keeps its own
 /// migrations (EF's "migrations with multiple providers"); services always ask for this base type.
+/// It also keeps the web nodes' shared state: the Data Protection key ring (cookies and antiforgery tokens of one
+/// node are read by every other) and the test payment gateway's charges.
 /// </summary>
-public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Venue> Venues => Set<Venue>();
     public DbSet<Performer> Performers => Set<Performer>();
@@ -30,6 +34,8 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResaleListing> ResaleListings => Set<ResaleListing>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TestPaymentCharge> TestPaymentCharges => Set<TestPaymentCharge>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,7 +122,7 @@ public sealed class PurchaseService(
             return PurchaseErrors.PaymentUnavailable;
         }
 
-        var settled = await SettleAsync(order, outcome, CancellationToken.None);
+        var (settled, _) = await SettleAsync(order, outcome, CancellationToken.None);
         return settled.Status == OrderStatus.Paid
             ? ToSummary(settled)
             : PurchaseErrors.PaymentDeclined(settled.FailureCode);
@@ -131,6 +131,7 @@ public sealed class PurchaseService(
     /// <summary>
     /// Settles Pending orders older than <paramref name="olderThan"/> (a process died between charge and
     /// settlement) by asking the gateway: a charge found makes the order Paid, no charge or a decline releases it.
+    /// Every node may run this at once: an order is settled by exactly one of them. Returns how many this call settled.
     /// </summary>
     public async Task<int> ReconcileAsync(TimeSpan olderThan, CancellationToken ct = default)
     {
@@ -155,7 +156,8 @@ public sealed class PurchaseService(
                 logger.LogWarning(ex, "Could not ask the gateway about order {OrderId}; will retry.", order.Id);
                 continue;
             }
-            var result = await SettleAsync(order, outcome ?? PaymentOutcome.Decline("no_charge"), ct);
+            var (result, byThisCall) = await SettleAsync(order, outcome ?? PaymentOutcome.Decline("no_charge"), ct);
+            if (!byThisCall) continue;   // another node's reconciler or the buying request itself got there first
             logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
             settled++;
         }
@@ -262,12 +264,13 @@ public sealed class PurchaseService(
     }, ct);
 
     /// <summary>
-    /// Moves a Pending order to Paid or Failed exactly once; returns the order as it ends up. The settlement needs no
+    /// Moves a Pending order to Paid or Failed exactly once; returns the order as it ends up, and whether this call
+    /// settled it (false when another worker had: the conditional update on the Pending status lets one through). The settlement needs no
     /// disk flush of its own (one fsync per purchase instead of two): the reservation before the charge was flushed,
     /// and a settlement lost in a database crash leaves the order Pending, which <see cref="ReconcileAsync"/> settles
     /// again from the gateway's record of the charge.
     /// </summary>
-    private async Task<Order> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
+    private async Task<(Order Order, bool ByThisCall)> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await Transactions.RunAsync<bool>(dbFactory, async db =>
@@ -284,24 +287,26 @@ public sealed class PurchaseService(
                 return true;
             }
 
-            // Stock, then counter, then order: the lock order of a PostgreSQL lot reservation, so the two never deadlock.
-            await Release(db, order, ct);
-            await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought - order.Count), ct);
+            // The order first: a second worker settling the same order waits on its row and then finds it settled,
+            // before it has released anything. Then stock, then counter: the lock order of a PostgreSQL lot
+            // reservation, so the two never deadlock.
             if (await pending.ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.Status, OrderStatus.Failed)
                     .SetProperty(o => o.FailureCode, outcome.DeclineCode)
                     .SetProperty(o => o.PaymentReference, outcome.Reference)
                     .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
-                return AlreadySettled;   // rolls back the release above
+                return AlreadySettled;
+            await Release(db, order, ct);
+            await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought - order.Count), ct);
             return true;
         }, ct, Durability.Deferred);
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         await cache.InvalidateAsync(CatalogCache.Event(order.EventId));   // what the event page shows as left
-        if (result.IsSuccess) return Settled(order, outcome, now);
+        if (result.IsSuccess) return (Settled(order, outcome, now), true);
 
         await using var read = await dbFactory.CreateDbContextAsync(ct);
-        return await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct);
+        return (await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct), false);
     }
 
     // The order exactly as this settlement wrote it, without reading it back.

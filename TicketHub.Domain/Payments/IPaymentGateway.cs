@@ -37,8 +37,11 @@ public sealed class PaymentOptions
     /// <summary><c>Test</c> (in-process, follows the provider's test tokens) or <c>Stripe</c>.</summary>
     public string Provider { get; set; } = "Test";
 
-    /// <summary>A Pending order older than this is taken to belong to a request that died, and is reconciled.</summary>
-    public int PendingTimeoutMinutes { get; set; } = 5;
+    /// <summary>
+    /// A Pending order older than this is taken to belong to a request that died, and is reconciled. Fractions are
+    /// allowed (the fault tests use 0.5).
+    /// </summary>
+    public double PendingTimeoutMinutes { get; set; } = 5;
 
     public int ReconcileIntervalSeconds { get; set; } = 60;
 }

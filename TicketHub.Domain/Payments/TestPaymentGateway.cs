@@ -1,13 +1,17 @@
-using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.Data;
 
 namespace TicketHub.Domain.Payments;
 
 /// <summary>
 /// The built-in gateway: works offline and follows the payment provider's test tokens (pm_card_visa and
-/// pm_card_mastercard succeed, pm_card_chargeDeclined* are declined). Charges are remembered per order id, so a
-/// repeated charge returns the first outcome, as the real provider's idempotency keys do.
+/// pm_card_mastercard succeed, pm_card_chargeDeclined* are declined). Charges are kept in the database per order id
+/// (<see cref="TestPaymentCharge"/>), so a repeated charge returns the first outcome, as the real provider's
+/// idempotency keys do, and every node of a cluster finds every charge. The record commits durably before the
+/// outcome is returned, as a provider's does.
 /// </summary>
-public sealed class TestPaymentGateway : IPaymentGateway
+public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock) : IPaymentGateway
 {
     public static readonly IReadOnlyDictionary<string, string?> Tokens = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -19,22 +23,51 @@ public sealed class TestPaymentGateway : IPaymentGateway
         ["pm_card_chargeDeclinedExpiredCard"] = "expired_card",
     };
 
-    private readonly ConcurrentDictionary<string, PaymentOutcome> _charges = new(StringComparer.Ordinal);
-    private int _chargeCount;
-
-    /// <summary>How many charges were really made (repeats of an order id are not counted).</summary>
-    public int ChargeCount => Volatile.Read(ref _chargeCount);
-
-    public Task<PaymentOutcome> ChargeAsync(PaymentRequest request, CancellationToken ct) =>
-        Task.FromResult(_charges.GetOrAdd(request.OrderId, _ =>
+    public async Task<PaymentOutcome> ChargeAsync(PaymentRequest request, CancellationToken ct)
+    {
+        var declineCode = Tokens.TryGetValue(request.PaymentMethod, out var code) ? code : "invalid_payment_method";
+        var reference = $"test_pi_{request.OrderId}";
+        try
         {
-            if (!Tokens.TryGetValue(request.PaymentMethod, out var declineCode))
-                return PaymentOutcome.Decline("invalid_payment_method");
-            if (declineCode is not null) return PaymentOutcome.Decline(declineCode);
-            Interlocked.Increment(ref _chargeCount);
-            return PaymentOutcome.Success($"test_pi_{request.OrderId}");
-        }));
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var stored = await Transactions.RunStatementAsync<PaymentOutcome>(async () =>
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "TestPaymentCharges" ("OrderId", "AmountMinor", "Currency", "PaymentMethod", "Succeeded", "Reference", "DeclineCode", "CreatedAtUtc")
+                    VALUES ({request.OrderId}, {request.AmountMinor}, {request.Currency}, {request.PaymentMethod}, {declineCode is null},
+                        {reference}, {declineCode}, {clock.GetUtcNow().UtcDateTime})
+                    ON CONFLICT ("OrderId") DO NOTHING
+                    """, ct);
+                var charge = await db.TestPaymentCharges.AsNoTracking().FirstAsync(c => c.OrderId == request.OrderId, ct);
+                return charge.ToOutcome();
+            }, ct);
+            return stored.Value!;
+        }
+        catch (DbException ex)
+        {
+            // The insert may or may not have committed: the outcome is unknown, as when a provider does not answer.
+            throw new PaymentUnavailableException($"The test gateway could not record the charge for order {request.OrderId}: {ex.Message}", ex);
+        }
+    }
 
-    public Task<PaymentOutcome?> FindAsync(string orderId, CancellationToken ct) =>
-        Task.FromResult(_charges.TryGetValue(orderId, out var outcome) ? outcome : null);
+    public async Task<PaymentOutcome?> FindAsync(string orderId, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var charge = await db.TestPaymentCharges.AsNoTracking().FirstOrDefaultAsync(c => c.OrderId == orderId, ct);
+            return charge?.ToOutcome();
+        }
+        catch (DbException ex)
+        {
+            throw new PaymentUnavailableException($"The test gateway could not be asked about order {orderId}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>How many charges succeeded (repeats of an order id are one charge).</summary>
+    public async Task<int> CountSucceededChargesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TestPaymentCharges.CountAsync(c => c.Succeeded, ct);
+    }
 }

@@ -21,12 +21,12 @@ public sealed class GeneratedClientOnPostgres() : GeneratedClientTests(DatabaseP
 /// </summary>
 public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private readonly CrashingGateway _gateway = new();
+    private CrashingGateway Gateway => CrashingGateway.Of(App);
     private readonly ShiftedClock _clock = new();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.Replace(ServiceDescriptor.Singleton<IPaymentGateway>(_gateway));
+        CrashingGateway.Install(services);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
     }
 
@@ -169,7 +169,7 @@ public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(
         await Expect(Problem_code.Sold_out, 400, () => ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = lot, Count = 1 }, cancellationToken: Ct));
 
         var (_, soon) = await EventWithTicketsAsync(vendor, DateTimeOffset.UtcNow.AddMinutes(10));
-        _gateway.CrashBeforeCharging = true;
+        Gateway.CrashBeforeCharging = true;
         await Expect(Problem_code.Payment_unavailable, 503, () => ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = soon, Count = 1 }, cancellationToken: Ct));
         _clock.Advance(TimeSpan.FromMinutes(20));   // the event has started; tokens (60 minutes) still hold
         await Expect(Problem_code.Event_in_past, 400, () => ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = soon, Count = 1 }, cancellationToken: Ct));

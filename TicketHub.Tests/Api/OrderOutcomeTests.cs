@@ -17,10 +17,10 @@ public abstract class OrderOutcomeTests(DatabaseProvider provider) : ApiTest(pro
 {
     public sealed record OrderBody(string OrderId, string TicketId, int Count, decimal Amount, string Status, string? FailureCode);
 
-    private readonly CrashingGateway _gateway = new();
+    private CrashingGateway Gateway => CrashingGateway.Of(App);
 
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<IPaymentGateway>(_gateway));
+        CrashingGateway.Install(services);
 
     private async Task ReconcileAsync()
     {
@@ -76,9 +76,9 @@ public abstract class OrderOutcomeTests(DatabaseProvider provider) : ApiTest(pro
         var (vendor, eventId) = await VendorWithEventAsync();
         var lot = await UploadAsync(vendor, eventId, count: 5);
         var buyer = await IndividualAsync();
-        _gateway.CrashAfterCharging = true;
+        Gateway.CrashAfterCharging = true;
         await (await BuyAsync(buyer, lot, 2, idempotencyKey: "checkout-1")).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
-        _gateway.CrashAfterCharging = false;
+        Gateway.CrashAfterCharging = false;
 
         var pending = await BuyAsync(buyer, lot, 2, idempotencyKey: "checkout-1");
         var pendingOrder = await pending.Content.ReadFromJsonAsync<OrderBody>(Ct);
@@ -89,6 +89,6 @@ public abstract class OrderOutcomeTests(DatabaseProvider provider) : ApiTest(pro
         Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
         Assert.Equal(("pending", "pending"), (pendingOrder!.Status, polled.Status));
         Assert.Equal((pendingOrder.OrderId, "paid"), (settled.OrderId, settled.Status));
-        Assert.Equal(1, _gateway.Inner.ChargeCount);
+        Assert.Equal(1, await Gateway.Inner.CountSucceededChargesAsync(Ct));
     }
 }

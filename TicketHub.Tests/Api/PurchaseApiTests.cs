@@ -115,7 +115,7 @@ public abstract class PurchaseApiTests(DatabaseProvider provider) : ApiTest(prov
 
         Assert.Equal("payment_declined", (await declined.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
         Assert.Empty(await HoldingsAsync(buyer));
-        Assert.Equal(0, Gateway.ChargeCount);
+        Assert.Equal(0, await Gateway.CountSucceededChargesAsync(Ct));
         await (await BuyAsync(buyer, lot, 10)).EnsureOkAsync();   // stock and limit are whole again
         await InvariantAudit.AssertHoldsAsync(App.Database);
     }
@@ -131,7 +131,7 @@ public abstract class PurchaseApiTests(DatabaseProvider provider) : ApiTest(prov
         var retry = await (await BuyAsync(buyer, lot, 2, idempotencyKey: "checkout-42")).ReadOkAsync<OrderBody>();
 
         Assert.Equal(first, retry);
-        Assert.Equal(1, Gateway.ChargeCount);
+        Assert.Equal(1, await Gateway.CountSucceededChargesAsync(Ct));
         Assert.Equal(2, Assert.Single(await HoldingsAsync(buyer)).Count);
     }
 
@@ -158,7 +158,7 @@ public abstract class PurchaseApiTests(DatabaseProvider provider) : ApiTest(prov
         await (await BuyAsync(await IndividualAsync("one"), lot, 2, idempotencyKey: "same")).EnsureOkAsync();
         await (await BuyAsync(await IndividualAsync("two"), lot, 2, idempotencyKey: "same")).EnsureOkAsync();
 
-        Assert.Equal(2, Gateway.ChargeCount);
+        Assert.Equal(2, await Gateway.CountSucceededChargesAsync(Ct));
     }
 
     [Fact]
@@ -203,6 +203,6 @@ public abstract class PurchaseApiTests(DatabaseProvider provider) : ApiTest(prov
         var response = await BuyAsync(vendor, lot, 1);
 
         await response.ReadProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(0, Gateway.ChargeCount);
+        Assert.Equal(0, await Gateway.CountSucceededChargesAsync(Ct));
     }
 }

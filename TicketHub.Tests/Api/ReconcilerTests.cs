@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketHub.Domain.Data;
@@ -16,14 +17,15 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
 {
     public sealed record HoldingBody(int Count);
 
-    private readonly CrashingGateway _gateway = new();
+    private CrashingGateway Gateway => CrashingGateway.Of(App);
 
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<IPaymentGateway>(_gateway));
+    protected override void ConfigureServices(IServiceCollection services) => CrashingGateway.Install(services);
 
-    private async Task<int> ReconcileAsync()
+    private Task<int> ReconcileAsync() => ReconcileAsync(App);
+
+    private static async Task<int> ReconcileAsync(TicketHubFactory node)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = node.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PurchaseService>().ReconcileAsync(TimeSpan.Zero, Ct);
     }
 
@@ -33,7 +35,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         var (vendor, eventId) = await VendorWithEventAsync();
         var lot = await UploadAsync(vendor, eventId, count: 5);
         var buyer = await IndividualAsync();
-        _gateway.CrashAfterCharging = true;
+        Gateway.CrashAfterCharging = true;
 
         var response = await BuyAsync(buyer, lot, 2);
 
@@ -42,7 +44,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         await using var db = App.Database.CreateContext();
         Assert.Equal(OrderStatus.Paid, db.Orders.Single().Status);
         Assert.Equal(2, (await (await buyer.GetAsync("/api/tickets/view-tickets", Ct)).ReadOkAsync<HoldingBody[]>()).Single().Count);
-        Assert.Equal(1, _gateway.Inner.ChargeCount);
+        Assert.Equal(1, await Gateway.Inner.CountSucceededChargesAsync(Ct));
         await InvariantAudit.AssertHoldsAsync(App.Database);
     }
 
@@ -52,7 +54,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         var (vendor, eventId) = await VendorWithEventAsync();
         var lot = await UploadAsync(vendor, eventId, count: 5);
         var buyer = await IndividualAsync();
-        _gateway.CrashBeforeCharging = true;
+        Gateway.CrashBeforeCharging = true;
 
         await (await BuyAsync(buyer, lot, 2)).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
         await ReconcileAsync();
@@ -61,7 +63,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         Assert.Equal(OrderStatus.Failed, db.Orders.Single().Status);
         Assert.Equal(5, db.TicketLots.Single().Remaining);
         Assert.Equal(0, db.PurchaseCounters.Single().Bought);
-        Assert.Equal(0, _gateway.Inner.ChargeCount);
+        Assert.Equal(0, await Gateway.Inner.CountSucceededChargesAsync(Ct));
         await InvariantAudit.AssertHoldsAsync(App.Database);
     }
 
@@ -73,5 +75,34 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         await (await BuyAsync(await IndividualAsync(), lot, 2)).EnsureOkAsync();
 
         Assert.Equal(0, await ReconcileAsync());
+    }
+
+    [Fact]
+    public async Task Two_nodes_reconciling_the_same_pending_orders_settle_each_order_once()
+    {
+        var (vendor, eventId) = await VendorWithEventAsync();
+        var lot = await UploadAsync(vendor, eventId, count: 100);
+        var buyers = await IndividualsAsync(12);
+        // Half the requests die after the charge (the order must end Paid), half before it (it must end Failed).
+        for (var i = 0; i < buyers.Length; i++)
+        {
+            Gateway.CrashAfterCharging = i % 2 == 0;
+            Gateway.CrashBeforeCharging = i % 2 == 1;
+            await (await BuyAsync(buyers[i], lot, 3)).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+        // The second node has the plain test gateway: it finds the first node's charges in the database.
+        await using var secondNode = App.CreateSecondNode();
+
+        var settled = await Task.WhenAll(
+            Task.Run(() => ReconcileAsync(App), Ct), Task.Run(() => ReconcileAsync(secondNode), Ct),
+            Task.Run(() => ReconcileAsync(App), Ct), Task.Run(() => ReconcileAsync(secondNode), Ct));
+
+        Assert.Equal(buyers.Length, settled.Sum());
+        await using var db = App.Database.CreateContext();
+        Assert.Equal(6, await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid, Ct));
+        Assert.Equal(6, await db.Orders.CountAsync(o => o.Status == OrderStatus.Failed, Ct));
+        Assert.Equal(6 * 3, await db.Holdings.SumAsync(h => h.Count, Ct));
+        Assert.Equal(100 - 6 * 3, (await db.TicketLots.SingleAsync(Ct)).Remaining);
+        await InvariantAudit.AssertHoldsAsync(App.Database);
     }
 }

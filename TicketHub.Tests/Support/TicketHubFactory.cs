@@ -16,12 +16,14 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
     static TicketHubFactory() => System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
 
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"tickethub-data-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string?> _settings;
 
-    private TicketHubFactory(TestDatabase database, IDictionary<string, string?>? settings)
+    private TicketHubFactory(TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase = true)
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -36,6 +38,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
             ["Vendors:AutoApprove"] = "true",                 // the approval specs turn it off
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        _settings["DataDirectory"] ??= _dataDirectory;
         // Outside Development cookies are Secure (and __Host-): clients talk HTTPS, as browsers behind the proxy do.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
@@ -46,6 +49,18 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
         DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
         string environment = "Testing") =>
         new(await TestDatabase.CreateAsync(provider), settings) { ConfigureServices = configureServices, Environment = environment };
+
+    /// <summary>
+    /// Another web node as a cluster runs it: this app's database and settings (the same JWT key, the same Redis),
+    /// with <paramref name="settings"/> on top. The database stays this app's to drop.
+    /// </summary>
+    public TicketHubFactory CreateSecondNode(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
+        merged["DataDirectory"] = null;   // each node its own folder: nothing shared may live there
+        return new(_database, merged, ownsDatabase: false) { ConfigureServices = configureServices, Environment = Environment };
+    }
 
     /// <summary>Service replacements for one test, e.g. a gateway that fails on purpose.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -96,7 +111,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 }

@@ -15,6 +15,7 @@ public static class ProblemDetailsSetup
             problem.Extensions.TryAdd("code", DefaultCode(problem.Status ?? ctx.HttpContext.Response.StatusCode));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
         });
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();   // first: handlers run in the order added
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }

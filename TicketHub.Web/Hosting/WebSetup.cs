@@ -31,7 +31,7 @@ public static class WebSetup
         services.Configure<PageCacheOptions>(config.GetSection(PageCacheOptions.Section));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);   // binding errors reach ApiExceptionHandler with their message
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddTicketHubRedis(config);
+        services.AddTicketHubRedisHealth(config);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Loopback proxies are trusted by default; others are listed by address (ForwardedHeaders:KnownProxies) or
