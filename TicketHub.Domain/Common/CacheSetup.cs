@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
@@ -42,10 +43,12 @@ public static class CacheSetup
                 o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
                 o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
                 o.TagsDefaultEntryOptions.Size = 1;
+                // A node is subscribed before its cache serves the first read, so it misses no other node's eviction.
+                o.WaitForInitialBackplaneSubscribe = true;
             })
             .WithDefaultEntryOptions(entry)
             .WithMemoryCache(sp => sp.GetRequiredKeyedService<MemoryCache>(MemoryLevel))
-            .WithSerializer(new FusionCacheSystemTextJsonSerializer());
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
 
         if (config.GetConnectionString("Redis") is { Length: > 0 } redis)
         {

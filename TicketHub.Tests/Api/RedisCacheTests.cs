@@ -10,7 +10,7 @@ public sealed class RedisCacheTests() : ApiTest(DatabaseProvider.Sqlite)
 {
     public const string RedisVariable = "TICKETHUB_TEST_REDIS";
 
-    private static string Redis => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } r
+    public static string Redis => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } r
         ? r
         : throw new InvalidOperationException($"{RedisVariable} is not set: the Redis specs need the server that ./test.sh starts.");
 
