@@ -88,7 +88,13 @@ public sealed class RedisConnection(string connectionString) : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
 
-    public async Task<TimeSpan> PingAsync() => await (await GetAsync()).GetDatabase().PingAsync();
+    /// <summary>Round trip to Redis; fails at once (RedisConnectionException) while the connection is down.</summary>
+    public async Task<TimeSpan> PingAsync()
+    {
+        var connection = await GetAsync();
+        if (!connection.IsConnected) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+        return await connection.GetDatabase().PingAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

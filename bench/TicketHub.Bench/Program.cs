@@ -8,6 +8,9 @@ const string Usage = """
       flash-sale  --url <base> --tokens <file> --lot <id> [--concurrency 200] [--json <file>]
       audit       --provider Sqlite|Postgres --connection <cs> --lot <id> [--json <file>]
       raw-sqlite  --db <path> --tickets N [--concurrency 200] [--lot <id>] [--synchronous NORMAL] [--json <file>]
+      fault-seed  --connection <cs> --signing-key <base64> --out <dir> [--events 4] [--lot-tickets 5000] [--hot-tickets 2000] [--buyers 400]
+      fault       --name <fault> --url <load balancer> --connection <cs> --seed <dir> [--seconds 30] [--workers 24] [--rate 150]
+                  [--reads-per-buy 10] [--inject-at S --inject <cmd>] [--restore-at S --restore <cmd>] [--json <file>]
       report      --results <dir> --out <file> --mode smoke|full --runs N --duration S [--commit <sha>] [--dotnet <version>]
     """;
 
@@ -34,6 +37,8 @@ try
         "audit" => await AuditCommand.RunAsync(options, cts.Token),
         "raw-sqlite" => await RawSqliteCommand.RunAsync(options, cts.Token),
         "report" => await ReportCommand.RunAsync(options, cts.Token),
+        "fault-seed" => await FaultSeedCommand.RunAsync(options, cts.Token),
+        "fault" => await FaultCommand.RunAsync(options, cts.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

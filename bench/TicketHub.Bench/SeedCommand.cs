@@ -151,7 +151,7 @@ public static class SeedCommand
     private static void Step(string what, Stopwatch clock) => Console.Error.WriteLine($"  seed: {what} at {clock.Elapsed.TotalSeconds:F1} s");
 
     // Through the services, as a vendor would: the event a month out, one general-admission lot.
-    private static async Task<(string EventId, string LotId)> AddLotAsync(
+    internal static async Task<(string EventId, string LotId)> AddLotAsync(
         IServiceProvider sp, string vendorId, string venueId, string name, int count, CancellationToken ct)
     {
         var start = DateTimeOffset.UtcNow.AddDays(30);
@@ -182,8 +182,8 @@ public static class SeedCommand
 
     // Identity's CreateAsync hashes every password (~100 ms each); one hash shared by all buyers and batched inserts
     // make thousands of accounts in seconds. The rows are what UserManager would write.
-    private static async Task<List<string>> AddBuyersAsync(
-        IDbContextFactory<TicketHubDbContext> dbFactory, Jwt jwt, int count, CancellationToken ct)
+    internal static async Task<List<string>> AddBuyersAsync(
+        IDbContextFactory<TicketHubDbContext> dbFactory, Jwt jwt, int count, CancellationToken ct, string usernamePrefix = "buyer")
     {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), BuyerPassword);
         var now = DateTimeOffset.UtcNow;
@@ -198,7 +198,7 @@ public static class SeedCommand
             {
                 string id;
                 do id = Ids.New(); while (!ids.Add(id));   // Ids.New is unique per millisecond only by chance
-                var username = $"buyer{i + 1:D6}";
+                var username = $"{usernamePrefix}{i + 1:D6}";
                 var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
                 users.Add(new AppUser
                 {
