@@ -23,8 +23,8 @@ public static class FaultCommand
 
     private sealed record Sample(double At, Kind Kind, int Status, bool Ok, string? OrderId, string? Code = null, double Ms = 0, bool RetryAfter = false)
     {
-        /// <summary>What a client must never get: a 500, a 503 without Retry-After, or an answer slower than 5 s.</summary>
-        public bool IsBad => Status == 500 || (Status == 503 && !RetryAfter) || Ms > 5000;
+        /// <summary>What a client must never get: a 500, a 503 without Retry-After, or no answer at all (a hang: the 10 s timeout).</summary>
+        public bool IsBad => Status == 500 || (Status == 503 && !RetryAfter) || (Status == 0 && Ms >= 9_500);
     }
 
     private static readonly HashSet<string> BusinessAnswers = new(StringComparer.Ordinal)
@@ -158,7 +158,7 @@ public static class FaultCommand
         Console.WriteLine($"| {name} | {row.sent} | {row.succeeded} | {(failures.Count == 0 ? "none" : string.Join(", ", failures.Select(f => $"{f.Key}: {f.Value}")))} " +
                           $"| {row.oversold} | {row.lost} / {row.inconsistent} | {Seconds(writes)} | {Seconds(reads)} | {(passed ? "pass" : "FAIL")} |");
         Console.Error.WriteLine($"  {name}: {paidIds.Length} paid, {unsettledAtEnd} settled again by the reconciler; {bad} answers that were 500, " +
-                                $"503 without Retry-After or slower than 5 s; slowest failure {row.slowestFailureMs} ms; audit: {audit.Detail}");
+                                $"503 without Retry-After or hung; slowest failure {row.slowestFailureMs} ms; audit: {audit.Detail}");
         if (injectOutput is { Length: > 0 }) Console.Error.WriteLine($"  inject: {injectOutput.Trim()}");
         if (restoreOutput is { Length: > 0 }) Console.Error.WriteLine($"  restore: {restoreOutput.Trim()}");
         if (jsonPath is not null)
