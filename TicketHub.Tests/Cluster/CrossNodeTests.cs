@@ -176,7 +176,10 @@ public interface INodePair : IAsyncDisposable
 
 internal sealed class InProcessNodes(TicketHubFactory first, TicketHubFactory second) : INodePair
 {
-    private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = false };
+    private static readonly WebApplicationFactoryClientOptions NoRedirects = new()
+    {
+        AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost"),
+    };
 
     public HttpClient A { get; } = first.CreateClient(NoRedirects);
     public HttpClient B { get; } = second.CreateClient(NoRedirects);

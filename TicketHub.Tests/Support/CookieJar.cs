@@ -22,7 +22,8 @@ public sealed class CookieJar
         }
     }
 
-    public bool Has(string name) => _cookies.ContainsKey(name);
+    /// <summary>Whether a cookie of this name is held, with or without a <c>__Host-</c> prefix.</summary>
+    public bool Has(string name) => _cookies.ContainsKey(name) || _cookies.ContainsKey("__Host-" + name);
 
     public HttpRequestMessage Attach(HttpRequestMessage request)
     {

@@ -43,8 +43,6 @@ public static class WebSetup
             foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
-        // Behind the TLS-terminating load balancer the request is https (X-Forwarded-Proto), so the cookie is Secure.
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
