@@ -88,7 +88,9 @@ public sealed class AuditWriter(IDbContextFactory<TicketHubDbContext> dbFactory,
                 await db.SaveChangesAsync(CancellationToken.None);
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or TimeoutException)
+            // DatabaseAvailability also names what EF wraps in InvalidOperationException ("likely due to a transient
+            // failure") while the primary fails over; letting that escape would stop the whole host.
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or TimeoutException || DatabaseAvailability.IsUnavailable(ex))
             {
                 if (stoppingToken.IsCancellationRequested && attempt >= 3)
                 {

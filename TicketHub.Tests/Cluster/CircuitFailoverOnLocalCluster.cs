@@ -14,6 +14,7 @@ namespace TicketHub.Tests.Cluster;
 /// deploy/cluster-tests (and deploy/fault-test) set the variables; without them it is skipped.
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(nameof(LocalClusterCollection))]
 public sealed class CircuitFailoverOnLocalCluster : IAsyncLifetime
 {
     public const string UrlVariable = "TICKETHUB_CLUSTER_URL";

@@ -19,7 +19,12 @@ public sealed class CrossNodeOnPostgres() : CrossNodeTests(() => InProcessNodes.
 /// reaches the node the test names. deploy/cluster-tests runs these after <c>up</c>; without the cluster's
 /// addresses in the environment they are skipped (./test.sh runs the in-process pairs above instead).
 /// </summary>
+[Collection(nameof(LocalClusterCollection))]
 public sealed class CrossNodeOnLocalCluster() : CrossNodeTests(LocalClusterNodes.Start);
+
+/// <summary>The specs against the one local cluster run one at a time: one of them kills and restarts a node.</summary>
+[CollectionDefinition(nameof(LocalClusterCollection), DisableParallelization = true)]
+public sealed class LocalClusterCollection;
 
 /// <summary>What one node does, every other node sees: sign-ins, tokens, antiforgery tokens and cache evictions.</summary>
 public abstract class CrossNodeTests(Func<Task<INodePair>> start) : IAsyncLifetime
