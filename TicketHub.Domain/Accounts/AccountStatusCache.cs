@@ -11,9 +11,10 @@ public sealed record AccountStanding(AccountStatus Status, string? SecurityStamp
 /// The standing of accounts, read on every authenticated request (cookie, bearer token, vendor routes) so that a
 /// disabled, rejected or re-keyed account stops working at its next request. Kept for a few seconds per account so a
 /// busy client costs one query per window, not one per request; changes made on this node evict at once, other nodes
-/// see them when the entry expires.
+/// see them when the entry expires. While the primary is away (a failover), the standing is read from the replica:
+/// it is the synchronous standby, so it holds every change the primary acknowledged, and signed-in reads keep working.
 /// </summary>
-public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbFactory) : IDisposable
+public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb replica) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -22,7 +23,23 @@ public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbF
     public async ValueTask<AccountStanding?> GetAsync(string userId, CancellationToken ct = default)
     {
         if (_cache.TryGetValue(userId, out AccountStanding? known)) return known;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        AccountStanding? standing;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            standing = await ReadAsync(db, userId, ct);
+        }
+        catch (Exception ex) when (replica.IsSeparate && DatabaseAvailability.IsUnavailable(ex))
+        {
+            await using var db = await replica.CreateAsync(ct);
+            standing = await ReadAsync(db, userId, ct);
+        }
+        _cache.Set(userId, standing, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return standing;
+    }
+
+    private static async Task<AccountStanding?> ReadAsync(TicketHubDbContext db, string userId, CancellationToken ct)
+    {
         var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {
@@ -31,9 +48,7 @@ public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbF
                 IsVendor = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == RoleIds.Vendor),
             })
             .FirstOrDefaultAsync(ct);
-        var standing = row is null ? null : new AccountStanding(row.Status, row.SecurityStamp, row.IsVendor);
-        _cache.Set(userId, standing, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
-        return standing;
+        return row is null ? null : new AccountStanding(row.Status, row.SecurityStamp, row.IsVendor);
     }
 
     public void Evict(string userId) => _cache.Remove(userId);

@@ -13,7 +13,10 @@ public static class PurchaseErrors
 
     public static readonly Error PaymentUnavailable = new(
         ErrorCodes.PaymentUnavailable, "The payment service did not answer. Your order is pending and will be settled shortly; you will not be charged twice.",
-        ErrorKind.Unavailable);
+        ErrorKind.Unavailable)
+    {
+        RetryAfter = TimeSpan.FromSeconds(5),
+    };
 
     public static readonly Error OnlyIndividuals = new(ErrorCodes.NotOwner, "Only individual accounts can buy or sell tickets.", ErrorKind.Forbidden);
 

@@ -32,3 +32,30 @@ public sealed class DatabaseOutageTests() : ApiTest(DatabaseProvider.Postgres)
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync(Ct));
     }
 }
+
+/// <summary>
+/// The primary away, the replica (the synchronous standby, soon promoted) answering: a node keeps serving signed-in
+/// browsing from the replica and says Degraded, so the load balancer keeps it.
+/// </summary>
+public sealed class PrimaryOutageWithReplicaTests() : ApiTest(DatabaseProvider.Postgres)
+{
+    [Fact]
+    public async Task Signed_in_browsing_keeps_answering_from_the_replica_and_ready_says_degraded()
+    {
+        var vendor = await VendorAsync();
+        await AddEventAsync(vendor, await AddVenueAsync(vendor, city: "Replica City"));
+        var token = vendor.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var primaryAway = App.CreateSecondNode(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:TicketHub"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=gone;Timeout=2",
+            ["ConnectionStrings:TicketHubReplica"] = App.Database.ConnectionString,
+        });
+
+        var events = await primaryAway.CreateClientWithToken(token).GetAsync("/api/tickets/view-events?city=Replica City", Ct);
+        var ready = await primaryAway.CreateClient().GetAsync("/health/ready", Ct);
+
+        Assert.Contains("Replica City", await events.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync(Ct));
+    }
+}

@@ -40,6 +40,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         var response = await BuyAsync(buyer, lot, 2);
 
         Assert.Equal("payment_unavailable", (await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable)).Code);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         Assert.Equal(1, await ReconcileAsync());
         await using var db = App.Database.CreateContext();
         Assert.Equal(OrderStatus.Paid, db.Orders.Single().Status);

@@ -64,11 +64,12 @@ public sealed class CircuitFailoverOnLocalCluster : IAsyncLifetime
         await Expect(page.Locator("#th-interactive")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
         var first = await NodeAsync(context);
 
+        // The page reloads by itself (no navigation from here), possibly within a moment of the kill: listen first.
+        var reload = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.Contains("/my/tickets"), new() { Timeout = 60_000 });
         await ControlAsync($"stop {first} KILL");
         try
         {
-            // The page reloads by itself (no navigation from here) and comes back interactive from the other node.
-            await page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.Contains("/my/tickets"), new() { Timeout = 60_000 });
+            await reload;   // and it comes back interactive from the other node
             await Expect(page.Locator("#th-interactive")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
             await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(username);
             Assert.EndsWith("/my/tickets", page.Url);
