@@ -205,9 +205,22 @@ public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(
             Assert.Empty(strict.Conformance.Violations);
         }
 
+        // Another app whose PostgreSQL is out of reach, as while the primary fails over (nothing listens on port 1).
+        // SQLite is a file inside the process: it is never away, so that provider cannot provoke the code.
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var gone = new Dictionary<string, string?> { ["ConnectionStrings:TicketHub"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=gone;Timeout=2" };
+            await using var away = await TicketHubFactory.CreateAsync(Provider, gone);
+            var client = GeneratedClient.For(away.CreateApiClient());
+            await Expect(Problem_code.Database_unavailable, 503, () => client.Api.Users.Login.PostAsync(
+                new LoginRequest { Username = "ana", Password = Password }, cancellationToken: Ct));
+            Assert.Empty(away.Conformance.Violations);
+        }
+
         // Not provoked here: a body over the server's limit (the in-process test server has none), a bug, and the two
         // codes only an administrator's actions lead to (disabling an account; an admin page's state conflicts).
-        var notProvoked = new[] { Problem_code.Payload_too_large, Problem_code.Internal_error, Problem_code.Account_disabled, Problem_code.Invalid_state };
+        Problem_code[] notProvoked = [Problem_code.Payload_too_large, Problem_code.Internal_error, Problem_code.Account_disabled, Problem_code.Invalid_state,
+            .. Provider == DatabaseProvider.Sqlite ? [Problem_code.Database_unavailable] : Array.Empty<Problem_code>()];
         var documented = ErrorCatalog.All.Select(ParseCode).ToHashSet();
         Assert.Equal(documented.Except(notProvoked).Order(), seen.Order());
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using TicketHub.Domain.Data;
+using TicketHub.Web.Api;
+using TicketHub.Web.Api.OpenApi;
 
 namespace TicketHub.Web.Hosting;
 
@@ -25,7 +27,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The database is unavailable; try again shortly.",
-                Extensions = { ["code"] = "database_unavailable" },
+                Extensions = { ["code"] = HttpErrorCodes.DatabaseUnavailable, [RetryAfterHeader.Extension] = RetryAfterSeconds },
             },
         });
         // A client that accepts no JSON at all still gets the status and a sentence.

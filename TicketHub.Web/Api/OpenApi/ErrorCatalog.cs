@@ -12,6 +12,7 @@ public static class HttpErrorCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string RateLimited = "rate_limited";
+    public const string DatabaseUnavailable = "database_unavailable";
     public const string InternalError = "internal_error";
 }
 

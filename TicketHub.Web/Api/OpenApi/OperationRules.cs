@@ -28,7 +28,9 @@ internal static class OperationRules
         ["413"] = "The request body is too large.",
         ["415"] = "The request body is not application/json.",
         ["429"] = "Too many requests from this client; wait for the seconds in Retry-After.",
-        ["503"] = "The payment provider did not answer. The order stays pending and is settled within minutes; see view-orders.",
+        ["503"] = "The database is failing over or out of reach (database_unavailable), or, for buy-ticket, the payment provider did " +
+                  "not answer (payment_unavailable: the order stays pending and is settled within minutes; see view-orders). " +
+                  "Try again after the seconds in Retry-After.",
     };
 
     public static async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
@@ -50,10 +52,13 @@ internal static class OperationRules
         // Every route sits behind the node's concurrency limit, and sign-in, sign-up, trading and catalogue writes
         // have limits of their own: any operation can answer 429.
         AddProblem(operation, "429");
+        // Any operation that reads or writes the database answers 503 while the primary fails over.
+        AddProblem(operation, "503");
         if (anonymous) AddProblem(operation, "403");   // login of a disabled account
         foreach (var status in operation.Responses.Keys.Where(k => k[0] is '4' or '5').ToList())
             operation.Responses[status] = Problem(document, status);
         Headers(operation, "429")["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer, required: true);
+        Headers(operation, "503")["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer, required: true);
 
         var conditional = metadata.OfType<ConditionalGetMetadata>().Any();
         if (metadata.OfType<PagedResponseMetadata>().Any())

@@ -28,7 +28,7 @@ internal static class ProblemSchema
             },
             ["retryAfter"] = new OpenApiSchema
             {
-                Type = JsonSchemaType.Integer, Format = "int32", Description = "rate_limited only: seconds to wait, as in Retry-After.",
+                Type = JsonSchemaType.Integer, Format = "int32", Description = "rate_limited, payment_unavailable and database_unavailable: seconds to wait, as in Retry-After.",
             },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." },
             ["errors"] = new OpenApiSchema
