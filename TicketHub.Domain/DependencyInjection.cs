@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using TicketHub.Domain.Data;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
+using TicketHub.Domain.Orders.Reservation;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
@@ -42,13 +43,18 @@ public static class DependencyInjection
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TicketHub is not set.");
             AddContext<PostgresTicketHubDbContext>(services, o => o.UseTicketHubPostgres(connectionString),
                 replica is null ? null : o => o.UseTicketHubPostgresReplica(replica));
+            services.AddSingleton<IWriteUnits, PostgresWriteUnits>();
+            services.AddSingleton<IStockReservation, PostgresLotReservation>();
         }
         else
         {
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, "tickethub.db")}";
             AddContext<SqliteTicketHubDbContext>(services, o => o.UseTicketHubSqlite(connectionString),
                 replica is null ? null : o => o.UseTicketHubSqlite(replica));
+            services.AddSingleton<IWriteUnits, SqliteWriteUnits>();
+            services.AddSingleton<IStockReservation>(sp => sp.GetRequiredService<TransactionalReservation>());
         }
+        services.AddSingleton<TransactionalReservation>();
 
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         services.AddTicketHubCache(config);
@@ -67,12 +73,13 @@ public static class DependencyInjection
         services.AddScoped<EventService>();
         services.AddScoped<TicketInventoryService>();
         services.AddScoped<PurchaseService>();
+        services.AddSingleton<OrderSettlement>();
+        services.AddSingleton<PendingOrderReconciliation>();
         services.AddScoped<HoldingService>();
         services.AddScoped<OrderHistoryService>();
         services.AddScoped<ResaleService>();
         services.AddScoped<VendorDashboardService>();
         services.AddScoped<VendorSalesService>();
-        services.AddSingleton<IStockClaim, AtomicStockClaim>();
         AddPaymentGateway(services, config);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();

@@ -233,11 +233,12 @@ public sealed class DemoData(
                 var count = r.Next(Math.Max(1, avg / 10), Math.Max(2, 2 * avg - avg / 10 + 1));
                 var major = Math.Max(1, (long)Math.Round(r.Next(min, max + 1) * currency.PerUsd / currency.Step)) * currency.Step;
                 (lots, tickets) = (lots + 1, tickets + count);
+                var lotId = NewId();
                 await AddAsync(new TicketLot
                 {
-                    Id = NewId(), EventId = ev.Id, VendorId = vendorId, Section = section, Seat = Seat(r, section, count),
-                    Uploaded = count, Remaining = count, PriceCents = major * (long)Math.Pow(10, Money.Exponent(currency.Code)),
-                    CreatedAtUtc = now,
+                    Id = lotId, EventId = ev.Id, VendorId = vendorId, Section = section, Seat = Seat(r, section, count),
+                    Uploaded = count, PriceCents = major * (long)Math.Pow(10, Money.Exponent(currency.Code)),
+                    CreatedAtUtc = now, Stock = StockBuckets.Split(lotId, count).ToList(),
                 });
             }
         }

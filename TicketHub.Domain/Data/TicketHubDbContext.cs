@@ -28,6 +28,7 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Performance> Performances => Set<Performance>();
     public DbSet<TicketLot> TicketLots => Set<TicketLot>();
+    public DbSet<TicketLotStock> TicketLotStock => Set<TicketLotStock>();
     public DbSet<Holding> Holdings => Set<Holding>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<PurchaseCounter> PurchaseCounters => Set<PurchaseCounter>();

@@ -27,6 +27,9 @@ public sealed class Order
     public string? PaymentReference { get; set; }
     public string? FailureCode { get; set; }
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>The lot bucket the tickets were taken from (the first, when several), which a failed payment gives them back to.</summary>
+    public int? StockBucket { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

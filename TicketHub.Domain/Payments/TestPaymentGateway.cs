@@ -11,7 +11,7 @@ namespace TicketHub.Domain.Payments;
 /// idempotency keys do, and every node of a cluster finds every charge. The record commits durably before the
 /// outcome is returned, as a provider's does.
 /// </summary>
-public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock) : IPaymentGateway
+public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, TimeProvider clock) : IPaymentGateway
 {
     public static readonly IReadOnlyDictionary<string, string?> Tokens = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -29,8 +29,7 @@ public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbF
         var reference = $"test_pi_{request.OrderId}";
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var stored = await Transactions.RunStatementAsync<PaymentOutcome>(async () =>
+            var stored = await writes.RunStatementAsync<PaymentOutcome>(async db =>
             {
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "TestPaymentCharges" ("OrderId", "AmountMinor", "Currency", "PaymentMethod", "Succeeded", "Reference", "DeclineCode", "CreatedAtUtc")

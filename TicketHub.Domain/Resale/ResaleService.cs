@@ -10,7 +10,8 @@ using TicketHub.Domain.Tickets;
 namespace TicketHub.Domain.Resale;
 
 public sealed class ResaleService(
-    IDbContextFactory<TicketHubDbContext> dbFactory, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit,
+    TimeProvider clock)
 {
     /// <summary>
     /// An individual lists tickets they hold (so: bought here) at no more than they paid. Tickets come from the
@@ -41,7 +42,7 @@ public sealed class ResaleService(
                 return PurchaseErrors.OnlyIndividuals;
         }
 
-        var created = await Transactions.RunAsync<ListingCreated>(dbFactory, async db =>
+        var created = await writes.RunAsync<ListingCreated>(async db =>
         {
             var lot = await db.TicketLots.Where(t => t.Id == cmd.TicketId)
                 .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t.Id, t.EventId, e.StartUtc, e.Currency })
@@ -106,7 +107,7 @@ public sealed class ResaleService(
     {
         if (string.IsNullOrWhiteSpace(listingId)) return new Validator().Add("listing-id", "listing-id is required.").ToError()!;
 
-        var cancelled = await Transactions.RunAsync<ListingCancelled>(dbFactory, async db =>
+        var cancelled = await writes.RunAsync<ListingCancelled>(async db =>
         {
             var listing = await db.ResaleListings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, ct);
             if (listing is null || listing.Status != ListingStatus.Active) return ResaleErrors.NotFound(listingId);

@@ -4,7 +4,10 @@ namespace TicketHub.Domain.Tickets;
 
 public sealed record UploadTicketCommand(string? EventId, int? Count, string? Section, string? Seat, decimal? Price);
 
-public sealed record RemovedTickets(string TicketId, int Removed, int Remaining);
+public sealed record RemovedTickets(string TicketId, int Removed, int Remaining)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public string EventId { get; init; } = "";
+}
 
 /// <summary>A lot as its vendor sees it (view-tickets for vendors).</summary>
 public sealed record VendorLot(

@@ -8,7 +8,8 @@ using TicketHub.Domain.Resale;
 namespace TicketHub.Domain.Tickets;
 
 public sealed class TicketInventoryService(
-    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits,
+    AuditTrail audit, TimeProvider clock)
 {
     public const int MaxUploadCount = 100_000;
     public const int SectionMaxLength = 15;
@@ -94,10 +95,10 @@ public sealed class TicketInventoryService(
             Section = string.IsNullOrWhiteSpace(section) ? null : section.Trim(),
             Seat = seat.Trim(),
             Uploaded = count,
-            Remaining = count,
             PriceCents = priceCents,
             CreatedAtUtc = now,
         }).ToList();
+        foreach (var lot in lots) lot.Stock = StockBuckets.Split(lot.Id, count).ToList();
         db.TicketLots.AddRange(lots);
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(eventId));
@@ -124,34 +125,30 @@ public sealed class TicketInventoryService(
             .Check(count is null or >= 1, "count", "count must be 1 or more.");
         if (v.ToError() is { } invalid) return invalid;
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owner = await db.TicketLots.Where(t => t.Id == lotId).Select(t => new { t.VendorId, t.EventId }).FirstOrDefaultAsync(ct);
-        if (owner is null) return TicketErrors.NotFound(lotId!);
-        if (owner.VendorId != vendorId) return TicketErrors.NotOwner;
+        var result = await writes.RunAsync<RemovedTickets>(async db =>
+        {
+            var owner = await db.TicketLots.Where(t => t.Id == lotId).Select(t => new { t.VendorId, t.EventId }).FirstOrDefaultAsync(ct);
+            if (owner is null) return TicketErrors.NotFound(lotId!);
+            if (owner.VendorId != vendorId) return TicketErrors.NotOwner;
 
-        var lots = db.TicketLots.Where(t => t.Id == lotId);
-        int removed;
-        if (count is { } n)
-        {
-            // Conditional on what is unsold at this instant, like a purchase, so a removal never takes a sold ticket.
-            var rows = await lots.Where(t => t.Remaining >= n).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Remaining, t => t.Remaining - n)
-                .SetProperty(t => t.Removed, t => t.Removed + n), ct);
-            if (rows == 0) return TicketErrors.InsufficientQuantity(await lots.Select(t => t.Remaining).FirstAsync(ct));
-            removed = n;
-        }
-        else
-        {
-            var before = await lots.Select(t => t.Removed).FirstAsync(ct);
-            // Both right-hand sides read the row as it was, so this moves exactly the unsold rest.
-            await lots.ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Removed, t => t.Removed + t.Remaining)
-                .SetProperty(t => t.Remaining, 0), ct);
-            removed = await lots.Select(t => t.Removed).FirstAsync(ct) - before;
-        }
-        var remaining = await lots.Select(t => t.Remaining).FirstAsync(ct);
-        await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(owner.EventId));
-        return new RemovedTickets(lotId!, removed, remaining);
+            // Only unsold tickets, taken from the buckets by conditional writes, like a purchase: a removal never
+            // takes a sold ticket.
+            int removed;
+            if (count is { } n)
+            {
+                if (await LotStock.TakeAsync(db, lotId!, n, start: 0, ct) is null)
+                    return TicketErrors.InsufficientQuantity(await LotStock.LeftAsync(db, lotId!, ct));
+                removed = n;
+            }
+            else
+            {
+                removed = await LotStock.TakeAllAsync(db, lotId!, ct);
+            }
+            await db.TicketLots.Where(t => t.Id == lotId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Removed, t => t.Removed + removed), ct);
+            return new RemovedTickets(lotId!, removed, await LotStock.LeftAsync(db, lotId!, ct)) { EventId = owner.EventId };
+        }, ct);
+        if (result.IsSuccess) await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(result.Value.EventId));
+        return result;
     }
 
     /// <summary>Every lot the vendor uploaded (of one event, when given), with what is sold, removed and left (view-tickets for vendors).</summary>
@@ -161,12 +158,12 @@ public sealed class TicketInventoryService(
         var lots = db.TicketLots.AsNoTracking().Where(t => t.VendorId == vendorId);
         if (eventId is not null) lots = lots.Where(t => t.EventId == eventId);
         var rows = await lots
-            .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t, e.Name, e.StartUtc, e.Currency })
+            .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t, e.Name, e.StartUtc, e.Currency, Remaining = t.Stock.Sum(s => s.Remaining) })
             .OrderBy(x => x.StartUtc).ThenBy(x => x.t.Section).ThenBy(x => x.t.Seat)
             .ToListAsync(ct);
         return rows.Select(x => new VendorLot(
-            x.t.Id, x.t.EventId, x.Name, x.StartUtc, x.t.Section, x.t.Seat, x.t.Uploaded, x.t.Remaining, x.t.Removed,
-            x.t.Uploaded - x.t.Removed - x.t.Remaining, Money.ToDecimal(x.t.PriceCents, x.Currency), x.Currency)).ToList();
+            x.t.Id, x.t.EventId, x.Name, x.StartUtc, x.t.Section, x.t.Seat, x.t.Uploaded, x.Remaining, x.t.Removed,
+            x.t.Uploaded - x.t.Removed - x.Remaining, Money.ToDecimal(x.t.PriceCents, x.Currency), x.Currency)).ToList();
     }
 
     /// <summary>What is on sale for an event: every vendor lot (cheapest first) and every active resale listing. Errors: not_found.</summary>
@@ -200,7 +197,7 @@ public sealed class TicketInventoryService(
 
         var lots = await db.TicketLots.Where(t => t.EventId == eventId)
             .OrderBy(t => t.PriceCents).ThenBy(t => t.Section).ThenBy(t => t.Seat)
-            .Select(t => new { t.Id, t.Section, t.Seat, t.Remaining, t.PriceCents })
+            .Select(t => new { t.Id, t.Section, t.Seat, Remaining = t.Stock.Sum(s => s.Remaining), t.PriceCents })
             .ToListAsync(ct);
         var listings = await db.ResaleListings
             .Where(l => l.EventId == eventId && l.Status == ListingStatus.Active && l.Count > 0)
@@ -221,7 +218,7 @@ public sealed class TicketInventoryService(
         var lot = await db.TicketLots.AsNoTracking().Where(t => t.Id == lotId)
             .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new
             {
-                t.Id, t.Section, t.Seat, t.Remaining, t.PriceCents, t.EventId, e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name, e.Venue.TimeZone,
+                t.Id, t.Section, t.Seat, Remaining = t.Stock.Sum(s => s.Remaining), t.PriceCents, t.EventId, e.Name, e.StartUtc, e.Currency, Venue = e.Venue.Name, e.Venue.TimeZone,
             })
             .FirstOrDefaultAsync(ct);
         if (lot is null) return TicketErrors.NotFound(lotId);

@@ -2,7 +2,8 @@ namespace TicketHub.Domain.Tickets;
 
 /// <summary>
 /// Tickets a vendor uploaded for one event: a section and seat (or seat range / general admission label), a count and a
-/// price. Sold + removed + remaining = uploaded, and remaining only ever changes by conditional set-based updates.
+/// price. Sold + removed + the unsold stock = uploaded; the stock lives in <see cref="Stock"/> (buckets) and only ever
+/// changes by conditional set-based updates.
 /// </summary>
 public sealed class TicketLot
 {
@@ -13,7 +14,7 @@ public sealed class TicketLot
     public string Seat { get; set; } = "";
     public int Uploaded { get; set; }
     public int Removed { get; set; }
-    public int Remaining { get; set; }
+    public List<TicketLotStock> Stock { get; set; } = [];
     public long PriceCents { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

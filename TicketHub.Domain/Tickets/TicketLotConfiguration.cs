@@ -19,11 +19,10 @@ internal sealed class TicketLotConfiguration : IEntityTypeConfiguration<TicketLo
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.VendorId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t =>
         {
-            // The backstop for "no oversell": even a code path that forgot its guard cannot drive stock negative.
-            t.HasCheckConstraint("CK_TicketLots_Remaining", "\"Remaining\" >= 0");
+            // The stock's own backstop ("no oversell") is on TicketLotStock.
             t.HasCheckConstraint("CK_TicketLots_Removed", "\"Removed\" >= 0");
             t.HasCheckConstraint("CK_TicketLots_Uploaded", "\"Uploaded\" >= 1");
-            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Remaining\" + \"Removed\" <= \"Uploaded\"");
+            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Removed\" <= \"Uploaded\"");
             t.HasCheckConstraint("CK_TicketLots_Price", "\"PriceCents\" >= 0");
         });
         b.HasIndex(t => new { t.EventId, t.PriceCents });   // an event's lots, cheapest first; min price per event

@@ -52,7 +52,7 @@ public sealed class VendorSalesService(IDbContextFactory<TicketHubDbContext> dbF
 
         var lots = await db.TicketLots.AsNoTracking().Where(t => t.EventId == eventId)
             .OrderBy(t => t.Section).ThenBy(t => t.Seat)
-            .Select(t => new { t.Id, t.Section, t.Seat, t.PriceCents, t.Uploaded, t.Removed, t.Remaining })
+            .Select(t => new { t.Id, t.Section, t.Seat, t.PriceCents, t.Uploaded, t.Removed, Remaining = t.Stock.Sum(s => s.Remaining) })
             .ToListAsync(ct);
         var orders = await db.Orders.AsNoTracking().Where(o => o.EventId == eventId && o.Status != OrderStatus.Failed)
             .GroupBy(o => new { o.TicketLotId, o.Status, Resale = o.ListingId != null })

@@ -25,7 +25,7 @@ public abstract class OrderOutcomeTests(DatabaseProvider provider) : ApiTest(pro
     private async Task ReconcileAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PurchaseService>().ReconcileAsync(TimeSpan.Zero, Ct);
+        await scope.ServiceProvider.GetRequiredService<PendingOrderReconciliation>().ReconcileAsync(TimeSpan.Zero, Ct);
     }
 
     [Fact]

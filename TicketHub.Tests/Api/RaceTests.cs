@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketHub.Domain.Data;
-using TicketHub.Domain.Tickets;
+using TicketHub.Domain.Orders.Reservation;
 using TicketHub.Tests.Support;
 
 namespace TicketHub.Tests.Api;
@@ -36,7 +36,36 @@ public abstract class RaceTests(DatabaseProvider provider) : ApiTest(provider)
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         await using (var db = App.Database.CreateContext())
-            Assert.Equal(0, db.TicketLots.Single(t => t.Id == lot).Remaining);
+            Assert.Equal(0, db.TicketLotStock.Where(s => s.LotId == lot).Sum(s => s.Remaining));
+        await InvariantAudit.AssertHoldsAsync(App.Database);
+    }
+
+    [Fact]
+    public async Task A_lot_split_over_stock_buckets_sells_out_exactly_under_a_rush()
+    {
+        var (vendor, eventId) = await VendorWithEventAsync();
+        var lot = await UploadAsync(vendor, eventId, count: 1_000);   // four buckets of 250
+        await using (var db = App.Database.CreateContext())
+            Assert.Equal(4, db.TicketLotStock.Count(s => s.LotId == lot));
+        var buyers = await IndividualsAsync(120);
+
+        // Each buyer keeps buying 1-3 at a time until told it is sold out or its cap is reached; near the end no bucket
+        // alone has enough, and purchases take from several.
+        var bought = await Task.WhenAll(buyers.Select(async (buyer, i) =>
+        {
+            var mine = 0;
+            for (var n = 1 + i % 3; ; n = 1 + (n + i) % 3)
+            {
+                var response = await BuyAsync(buyer, lot, Math.Min(n, 10 - mine));
+                if (response.StatusCode != HttpStatusCode.OK) return mine;
+                mine += Math.Min(n, 10 - mine);
+                if (mine == 10) return mine;
+            }
+        }));
+
+        Assert.Equal(1_000, bought.Sum());
+        await using (var db = App.Database.CreateContext())
+            Assert.Equal(0, db.TicketLotStock.Where(s => s.LotId == lot).Sum(s => s.Remaining));
         await InvariantAudit.AssertHoldsAsync(App.Database);
     }
 
@@ -73,18 +102,22 @@ public abstract class RaceTests(DatabaseProvider provider) : ApiTest(provider)
 }
 
 /// <summary>
-/// The control: with the atomic guard swapped for a read-then-write, the same race oversells and the audit says so,
-/// which shows the race specs above can fail. PostgreSQL only: SQLite runs write transactions one at a time
-/// (BEGIN IMMEDIATE), so even the racy claim cannot interleave there.
+/// The control: the statement production runs on PostgreSQL, with its guards taken out (a read-then-write in place of
+/// the conditional, relative decrement), oversells in the same race, and the audit says so — which shows the race specs
+/// above can fail. PostgreSQL only: SQLite runs write units one batch at a time (BEGIN IMMEDIATE), so even a racy
+/// reservation cannot interleave there.
 /// </summary>
 public sealed class RaceControlOnPostgres() : ApiTest(DatabaseProvider.Postgres)
 {
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<IStockClaim, RacyStockClaim>());
+        services.Replace(ServiceDescriptor.Singleton<IStockReservation>(sp => new RacyLotReservation(
+            (PostgresLotReservation)ActivatorUtilities.CreateInstance(sp, typeof(PostgresLotReservation)),
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TicketHubDbContext>>())));
 
     [Fact]
-    public async Task Without_the_atomic_guard_the_race_oversells_and_the_audit_catches_it()
+    public async Task Without_the_guards_the_production_statement_oversells_and_the_audit_catches_it()
     {
+        Assert.True(RacyLotReservation.StatementHasTheGuards, "the production statement changed: the control no longer removes its guards");
         var (vendor, eventId) = await VendorWithEventAsync();
         var lot = await UploadAsync(vendor, eventId, count: 5);
         var buyers = await IndividualsAsync(50);
@@ -94,7 +127,7 @@ public sealed class RaceControlOnPostgres() : ApiTest(DatabaseProvider.Postgres)
 
         var responses = await Task.WhenAll(tasks);
 
-        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) > 5, "the racy claim should have sold more than the stock");
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) > 5, "the racy reservation should have sold more than the stock");
         Assert.NotEmpty(await InvariantAudit.RunAsync(App.Database));
     }
 }

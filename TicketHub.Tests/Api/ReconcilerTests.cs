@@ -26,7 +26,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
     private static async Task<int> ReconcileAsync(TicketHubFactory node)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PurchaseService>().ReconcileAsync(TimeSpan.Zero, Ct);
+        return await scope.ServiceProvider.GetRequiredService<PendingOrderReconciliation>().ReconcileAsync(TimeSpan.Zero, Ct);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
 
         await using var db = App.Database.CreateContext();
         Assert.Equal(OrderStatus.Failed, db.Orders.Single().Status);
-        Assert.Equal(5, db.TicketLots.Single().Remaining);
+        Assert.Equal(5, db.TicketLotStock.Sum(s => s.Remaining));
         Assert.Equal(0, db.PurchaseCounters.Single().Bought);
         Assert.Equal(0, await Gateway.Inner.CountSucceededChargesAsync(Ct));
         await InvariantAudit.AssertHoldsAsync(App.Database);
@@ -103,7 +103,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : ApiTest(provi
         Assert.Equal(6, await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid, Ct));
         Assert.Equal(6, await db.Orders.CountAsync(o => o.Status == OrderStatus.Failed, Ct));
         Assert.Equal(6 * 3, await db.Holdings.SumAsync(h => h.Count, Ct));
-        Assert.Equal(100 - 6 * 3, (await db.TicketLots.SingleAsync(Ct)).Remaining);
+        Assert.Equal(100 - 6 * 3, await db.TicketLotStock.SumAsync(s => s.Remaining, Ct));
         await InvariantAudit.AssertHoldsAsync(App.Database);
     }
 }

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TicketHub.Domain.Data;
+using TicketHub.Domain.Payments;
 using TicketHub.Tests.Support;
 using TicketHub.Web.Hosting;
 
@@ -154,34 +152,59 @@ public abstract class RateLimitTests(DatabaseProvider provider) : ApiTest(provid
     [Fact]
     public async Task A_request_past_the_concurrency_limit_is_429()
     {
+        var gateway = new HeldGateway();
         await using var app = await TicketHubFactory.CreateAsync(Provider, new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:ConcurrentRequests"] = "1",
             ["RateLimiting:ConcurrentQueue"] = "0",
-        });
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}") };
+        }, services => services.AddSingleton<IPaymentGateway>(gateway));
+        var vendor = app.CreateClientWithToken(await TokenAsync(app, "vendor"));
+        var venue = await (await vendor.PutAsJsonAsync("/api/tickets/add-venue",
+            new { name = "Hall", streetAddress = "1 St", city = "Austin", country = "US" }, Ct)).ReadIdAsync();
+        var start = DateTimeOffset.UtcNow.AddDays(10);
+        var eventId = await (await vendor.PutAsJsonAsync("/api/tickets/add-event",
+            new { venueId = venue, name = "Held", startTime = start, endTime = start.AddHours(2) }, Ct)).ReadIdAsync();
+        var lot = await (await vendor.PutAsJsonAsync("/api/tickets/upload-ticket", new { eventId, count = 5, seat = "GA", price = 10m }, Ct)).ReadIdAsync();
+        var buyer = app.CreateClientWithToken(await TokenAsync(app, "individual"));
 
-        // A request whose body never finishes: it holds the only slot while the app waits for the rest of it.
-        using var held = new TcpClient();
-        await held.ConnectAsync(IPAddress.Loopback, address.Port, Ct);
-        await held.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(
-            "POST /api/users/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user"), Ct);
+        // A purchase whose payment does not answer holds the only slot for as long as the test wants.
+        var held = BuyAsync(buyer, lot, 1);
+        await gateway.Charging.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-        // It enters the pipeline a moment after its headers arrive; probe until a request is turned away.
-        HttpResponseMessage refused;
-        var probes = 0;
-        do refused = await client.GetAsync("/api/tickets/view-venues", Ct);
-        while (refused.StatusCode != HttpStatusCode.TooManyRequests && ++probes < 200 && !await DelayAsync());
+        await AssertTooManyAsync(await app.CreateClient().GetAsync("/api/tickets/view-venues", Ct));
+        gateway.Answer();
+        await (await held).EnsureOkAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/tickets/view-venues", Ct)).StatusCode);
+    }
 
-        await AssertTooManyAsync(refused);
-        held.Close();   // the slot comes back when the held request ends
-        do refused = await client.GetAsync("/api/tickets/view-venues", Ct);
-        while (refused.StatusCode == HttpStatusCode.TooManyRequests && ++probes < 400 && !await DelayAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    private static async Task<string> TokenAsync(TicketHubFactory app, string userType)
+    {
+        var anonymous = app.CreateClient();
+        var username = userType + "held";
+        await (await anonymous.PutAsJsonAsync("/api/users/create-user",
+            new { username, firstName = "H", lastName = "D", password = Password, userType }, Ct)).EnsureOkAsync();
+        return (await (await anonymous.PostAsJsonAsync("/api/users/login", new { username, password = Password }, Ct)).ReadOkAsync<LoginBody>()).Token;
+    }
+
+    // Charges that wait until the test lets them answer.
+    private sealed class HeldGateway : IPaymentGateway
+    {
+        private readonly TaskCompletionSource _charging = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Charging => _charging.Task;
+
+        public void Answer() => _answer.TrySetResult();
+
+        public async Task<PaymentOutcome> ChargeAsync(PaymentRequest request, CancellationToken ct)
+        {
+            _charging.TrySetResult();
+            await _answer.Task;
+            return PaymentOutcome.Success("pi_held_" + request.OrderId);
+        }
+
+        public Task<PaymentOutcome?> FindAsync(string orderId, CancellationToken ct) => Task.FromResult<PaymentOutcome?>(null);
     }
 
     [Fact]
@@ -197,12 +220,6 @@ public abstract class RateLimitTests(DatabaseProvider provider) : ApiTest(provid
 
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.BadRequest, (await LoginAsync(client, "anyone", "wrong-password-guess")).StatusCode);
-    }
-
-    private static async Task<bool> DelayAsync()
-    {
-        await Task.Delay(50, Ct);
-        return false;
     }
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string username, string password) =>

@@ -15,7 +15,7 @@ public static class InvariantAudit
         await using var db = database.CreateContext();
         var violations = new List<string>();
 
-        var lots = await db.TicketLots.AsNoTracking().ToListAsync();
+        var lots = await db.TicketLots.AsNoTracking().Select(t => new { t.Id, t.Uploaded, t.Removed, Remaining = t.Stock.Sum(s => s.Remaining) }).ToListAsync();
         var held = await db.Holdings.GroupBy(h => h.TicketLotId).Select(g => new { g.Key, Count = g.Sum(h => h.Count) }).ToDictionaryAsync(x => x.Key, x => x.Count);
         var listed = await db.ResaleListings.GroupBy(l => l.TicketLotId).Select(g => new { g.Key, Count = g.Sum(l => l.Count) }).ToDictionaryAsync(x => x.Key, x => x.Count);
         var pending = await db.Orders.Where(o => o.Status == OrderStatus.Pending).GroupBy(o => o.TicketLotId)

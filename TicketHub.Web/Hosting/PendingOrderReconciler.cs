@@ -17,8 +17,8 @@ public sealed class PendingOrderReconciler(IServiceScopeFactory scopes, IOptions
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var purchases = scope.ServiceProvider.GetRequiredService<PurchaseService>();
-                await purchases.ReconcileAsync(TimeSpan.FromMinutes(options.Value.PendingTimeoutMinutes), stoppingToken);
+                var reconciliation = scope.ServiceProvider.GetRequiredService<PendingOrderReconciliation>();
+                await reconciliation.ReconcileAsync(TimeSpan.FromMinutes(options.Value.PendingTimeoutMinutes), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

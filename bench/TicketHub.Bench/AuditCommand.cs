@@ -26,7 +26,7 @@ public static class AuditCommand
         var connection = db.Database.GetDbConnection();
 
         var checks = new List<Check>();
-        var lot = await RowAsync(connection, """SELECT "EventId", "Uploaded", "Removed", "Remaining" FROM "TicketLots" WHERE "Id" = @id""", lotId, ct);
+        var lot = await RowAsync(connection, """SELECT "EventId", "Uploaded", "Removed", (SELECT COALESCE(SUM(s."Remaining"), 0) FROM "TicketLotStock" s WHERE s."LotId" = "Id") FROM "TicketLots" WHERE "Id" = @id""", lotId, ct);
         if (lot is null)
         {
             checks.Add(new Check("lot exists", false, $"no lot {lotId}"));

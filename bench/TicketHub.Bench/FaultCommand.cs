@@ -263,14 +263,14 @@ public static class FaultCommand
     {
         var oversold = await CountAsync(db, """
             SELECT COUNT(*) FROM "TicketLots" l
-            WHERE l."Remaining" < 0
+            WHERE EXISTS (SELECT 1 FROM "TicketLotStock" s WHERE s."LotId" = l."Id" AND s."Remaining" < 0)
                OR (SELECT COALESCE(SUM(o."Count"), 0) FROM "Orders" o WHERE o."TicketLotId" = l."Id" AND o."Status" <> 'Failed') > l."Uploaded" - l."Removed"
             """, null, ct);
         var lost = await CountAsync(db, """SELECT COUNT(*) FROM "Orders" WHERE "Id" = ANY(@ids) AND "Status" <> 'Paid'""", paidIds, ct)
                    + paidIds.Length - await CountAsync(db, """SELECT COUNT(*) FROM "Orders" WHERE "Id" = ANY(@ids)""", paidIds, ct);
         var unaccounted = await CountAsync(db, """
             SELECT COUNT(*) FROM "TicketLots" l
-            WHERE l."Remaining"
+            WHERE (SELECT COALESCE(SUM(s."Remaining"), 0) FROM "TicketLotStock" s WHERE s."LotId" = l."Id")
                 + (SELECT COALESCE(SUM(h."Count"), 0) FROM "Holdings" h WHERE h."TicketLotId" = l."Id")
                 + (SELECT COALESCE(SUM(r."Count"), 0) FROM "ResaleListings" r WHERE r."TicketLotId" = l."Id")
                 + (SELECT COALESCE(SUM(o."Count"), 0) FROM "Orders" o WHERE o."TicketLotId" = l."Id" AND o."Status" = 'Pending')

@@ -45,11 +45,13 @@ public static class RawSqliteCommand
             }
             else
             {
-                table = "TicketLots";
+                // The lot's first stock bucket: the one row a purchase of it updates.
+                table = "TicketLotStock";
                 var command = setup.CreateCommand();
                 command.CommandText = """
                     PRAGMA journal_mode=WAL;
-                    UPDATE "TicketLots" SET "Uploaded" = MAX("Uploaded", $n), "Removed" = 0, "Remaining" = $n WHERE "Id" = $id;
+                    UPDATE "TicketLots" SET "Uploaded" = MAX("Uploaded", $n), "Removed" = 0 WHERE "Id" = $id;
+                    UPDATE "TicketLotStock" SET "Remaining" = $n WHERE "LotId" = $id AND "Bucket" = 0;
                     """;
                 command.Parameters.AddWithValue("$n", tickets);
                 command.Parameters.AddWithValue("$id", lotId);
@@ -74,7 +76,9 @@ public static class RawSqliteCommand
             using var begin = connection.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE;";
             using var update = connection.CreateCommand();
-            update.CommandText = $"""UPDATE "{table}" SET "Remaining" = "Remaining" - 1 WHERE "Id" = $id AND "Remaining" >= 1;""";
+            update.CommandText = table == ProbeTable
+                ? $"""UPDATE "{table}" SET "Remaining" = "Remaining" - 1 WHERE "Id" = $id AND "Remaining" >= 1;"""
+                : """UPDATE "TicketLotStock" SET "Remaining" = "Remaining" - 1 WHERE "LotId" = $id AND "Bucket" = 0 AND "Remaining" >= 1;""";
             update.Parameters.AddWithValue("$id", lotId);
             using var commit = connection.CreateCommand();
             commit.CommandText = "COMMIT;";

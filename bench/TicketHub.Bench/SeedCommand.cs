@@ -164,7 +164,8 @@ public static class SeedCommand
         return (ev.Value, lot.Value);
     }
 
-    // The raw database limit needs one hot row that never runs out; uploads are capped at 100,000, so insert it directly.
+    // The raw database limit needs one hot row that never runs out (one stock bucket: the single-row limit the flash sale
+    // is compared with); uploads are capped at 100,000, so insert it directly.
     private static async Task<string> AddProbeLotAsync(
         IDbContextFactory<TicketHubDbContext> dbFactory, string vendorId, string eventId, CancellationToken ct)
     {
@@ -173,8 +174,9 @@ public static class SeedCommand
         {
             Id = Ids.New(), EventId = eventId, VendorId = vendorId, Section = "PROBE", Seat = "GA",
             // Plenty for pgbench, and small enough that the browse pages' int sums (and five times them) stay in range.
-            Uploaded = 400_000_000, Remaining = 400_000_000, PriceCents = 100, CreatedAtUtc = DateTime.UtcNow,
+            Uploaded = 400_000_000, PriceCents = 100, CreatedAtUtc = DateTime.UtcNow,
         };
+        lot.Stock = [new TicketLotStock { LotId = lot.Id, Bucket = 0, Remaining = 400_000_000 }];
         db.TicketLots.Add(lot);
         await db.SaveChangesAsync(ct);
         return lot.Id;

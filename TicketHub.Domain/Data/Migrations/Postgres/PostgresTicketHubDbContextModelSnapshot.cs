@@ -511,6 +511,9 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("StockBucket")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TicketLotId")
                         .IsRequired()
                         .HasMaxLength(15)
@@ -772,9 +775,6 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("Remaining")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Removed")
                         .HasColumnType("integer");
 
@@ -803,15 +803,33 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
 
                     b.ToTable("TicketLots", t =>
                         {
-                            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Remaining\" + \"Removed\" <= \"Uploaded\"");
+                            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Removed\" <= \"Uploaded\"");
 
                             t.HasCheckConstraint("CK_TicketLots_Price", "\"PriceCents\" >= 0");
-
-                            t.HasCheckConstraint("CK_TicketLots_Remaining", "\"Remaining\" >= 0");
 
                             t.HasCheckConstraint("CK_TicketLots_Removed", "\"Removed\" >= 0");
 
                             t.HasCheckConstraint("CK_TicketLots_Uploaded", "\"Uploaded\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLotStock", b =>
+                {
+                    b.Property<string>("LotId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LotId", "Bucket");
+
+                    b.ToTable("TicketLotStock", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TicketLotStock_Remaining", "\"Remaining\" >= 0");
                         });
                 });
 
@@ -1092,6 +1110,15 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLotStock", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Tickets.TicketLot", null)
+                        .WithMany("Stock")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TicketHub.Domain.Venues.Venue", b =>
                 {
                     b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
@@ -1104,6 +1131,11 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("TicketHub.Domain.Events.Event", b =>
                 {
                     b.Navigation("Performances");
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLot", b =>
+                {
+                    b.Navigation("Stock");
                 });
 #pragma warning restore 612, 618
         }

@@ -500,6 +500,9 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StockBucket")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TicketLotId")
                         .IsRequired()
                         .HasMaxLength(15)
@@ -761,9 +764,6 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                     b.Property<long>("PriceCents")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Remaining")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Removed")
                         .HasColumnType("INTEGER");
 
@@ -792,15 +792,33 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
 
                     b.ToTable("TicketLots", t =>
                         {
-                            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Remaining\" + \"Removed\" <= \"Uploaded\"");
+                            t.HasCheckConstraint("CK_TicketLots_Accounted", "\"Removed\" <= \"Uploaded\"");
 
                             t.HasCheckConstraint("CK_TicketLots_Price", "\"PriceCents\" >= 0");
-
-                            t.HasCheckConstraint("CK_TicketLots_Remaining", "\"Remaining\" >= 0");
 
                             t.HasCheckConstraint("CK_TicketLots_Removed", "\"Removed\" >= 0");
 
                             t.HasCheckConstraint("CK_TicketLots_Uploaded", "\"Uploaded\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLotStock", b =>
+                {
+                    b.Property<string>("LotId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LotId", "Bucket");
+
+                    b.ToTable("TicketLotStock", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TicketLotStock_Remaining", "\"Remaining\" >= 0");
                         });
                 });
 
@@ -1081,6 +1099,15 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLotStock", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Tickets.TicketLot", null)
+                        .WithMany("Stock")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TicketHub.Domain.Venues.Venue", b =>
                 {
                     b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
@@ -1093,6 +1120,11 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("TicketHub.Domain.Events.Event", b =>
                 {
                     b.Navigation("Performances");
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.Tickets.TicketLot", b =>
+                {
+                    b.Navigation("Stock");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TicketHub.Domain.Common;
+using TicketHub.Domain.Data;
+using TicketHub.Domain.Tickets;
+
+namespace TicketHub.Domain.Orders.Reservation;
+
+/// <summary>
+/// PostgreSQL. A purchase of vendor stock reserves in one autocommitted statement: take the tickets from one bucket of
+/// the lot that has enough (the buyer's own starting bucket first, so concurrent buyers spread over the buckets),
+/// raise the cap counter, insert the Pending order. A bucket's row is locked only inside the server, from its update to
+/// the statement's commit, never across a round trip to this process, and a hot lot's buyers queue on several rows, not
+/// one. The counter's CHECK (at most 10) aborts the whole statement past the cap. What one statement cannot serve
+/// (resale listings; a purchase no single bucket has enough for) goes through <see cref="TransactionalReservation"/>.
+/// </summary>
+internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContext> dbFactory, TransactionalReservation transactional)
+    : IStockReservation
+{
+    /// <summary>The statement, with its guards: only a bucket with enough left is taken, and only by a relative update.</summary>
+    internal const string Statement = """
+        WITH pick AS (
+            SELECT "Bucket" FROM "TicketLotStock"
+            WHERE "LotId" = @lot AND "Remaining" >= @count
+            ORDER BY ("Bucket" - @start + 64) % 64
+            LIMIT 1
+            FOR UPDATE),
+        stock AS (
+            UPDATE "TicketLotStock" AS s SET "Remaining" = s."Remaining" - @count
+            FROM pick WHERE s."LotId" = @lot AND s."Bucket" = pick."Bucket" AND s."Remaining" >= @count
+            RETURNING s."Bucket"),
+        counter AS (
+            INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought")
+            SELECT @buyer, @event, @count FROM stock
+            ON CONFLICT ("UserId", "EventId") DO UPDATE SET "Bought" = "PurchaseCounters"."Bought" + excluded."Bought"
+            RETURNING "Bought")
+        INSERT INTO "Orders" ("Id", "BuyerId", "EventId", "TicketLotId", "ListingId", "Count", "UnitPriceCents", "AmountCents",
+            "Currency", "Status", "PaymentMethod", "IdempotencyKey", "StockBucket", "CreatedAtUtc", "UpdatedAtUtc")
+        SELECT @id, @buyer, @event, @lot, NULL, @count, @unit_price, @amount,
+            @currency, @status, @method, @key, stock."Bucket", @created, @updated
+        FROM counter CROSS JOIN stock
+        """;
+
+    public async Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct)
+    {
+        if (order.ListingId is not null) return await transactional.ReserveAsync(order, ct);
+        var placed = await ReserveInOneStatementAsync(order, Statement, ct);
+        // No single bucket had enough: the lot as a whole may still have, spread over several buckets.
+        return placed.IsSuccess && !placed.Value ? await transactional.ReserveAsync(order, ct) : placed;
+    }
+
+    /// <summary>Runs <paramref name="statement"/> (the one above, or a variant of it) for the order: true when placed.</summary>
+    internal async Task<Result<bool>> ReserveInOneStatementAsync(Order o, string statement, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Transactions.RunStatementAsync<bool>(async () =>
+        {
+            try
+            {
+                var placed = await db.Database.ExecuteSqlRawAsync(statement,
+                [
+                    new NpgsqlParameter("lot", o.TicketLotId), new NpgsqlParameter("count", o.Count),
+                    new NpgsqlParameter("start", StockBuckets.StartFor(o.Id)), new NpgsqlParameter("buyer", o.BuyerId),
+                    new NpgsqlParameter("event", o.EventId), new NpgsqlParameter("id", o.Id),
+                    new NpgsqlParameter("unit_price", o.UnitPriceCents), new NpgsqlParameter("amount", o.AmountCents),
+                    new NpgsqlParameter("currency", o.Currency), new NpgsqlParameter("status", o.Status.ToString()),
+                    new NpgsqlParameter("method", o.PaymentMethod), new NpgsqlParameter("key", (object?)o.IdempotencyKey ?? DBNull.Value),
+                    new NpgsqlParameter("created", o.CreatedAtUtc), new NpgsqlParameter("updated", o.UpdatedAtUtc),
+                ], ct);
+                return placed == 1;
+            }
+            catch (PostgresException ex) when (ex is { SqlState: "23514", ConstraintName: "CK_PurchaseCounters_Bought" })
+            {
+                return PurchaseErrors.LimitExceeded(await TransactionalReservation.BoughtAsync(db, o, ct));
+            }
+            catch (PostgresException ex) when (o.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
+            {
+                return StockReservations.DuplicateKey;   // the same request is in flight; this statement changed nothing
+            }
+        }, ct);
+    }
+}
