@@ -243,7 +243,7 @@ public sealed class EventService(
             e.Id, e.Name, e.Description, e.StartUtc, e.EndUtc, e.Currency,
             new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode, e.Venue.TimeZone),
             db.TicketLots.Where(t => t.EventId == e.Id && t.Stock.Any(s => s.Remaining > 0)).Min(t => (long?)t.PriceCents),
-            db.TicketLotStock.Where(s => db.TicketLots.Any(t => t.Id == s.LotId && t.EventId == e.Id)).Sum(s => (int?)s.Remaining) ?? 0,
+            db.TicketLots.Where(t => t.EventId == e.Id).SelectMany(t => t.Stock).Sum(s => (int?)s.Remaining) ?? 0,
             db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)(t.Uploaded - t.Removed)) ?? 0,
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active && l.Count > 0).Min(l => (long?)l.PriceCents),
             db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0));

@@ -42,7 +42,7 @@ public sealed class VendorDashboardService(IDbContextFactory<TicketHubDbContext>
                 e.Id, e.Name, e.StartUtc, Venue = e.Venue.Name, e.Venue.City, e.Venue.TimeZone, e.Currency,
                 Uploaded = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Uploaded) ?? 0,
                 Removed = db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)t.Removed) ?? 0,
-                Remaining = db.TicketLotStock.Where(s => db.TicketLots.Any(t => t.Id == s.LotId && t.EventId == e.Id)).Sum(s => (int?)s.Remaining) ?? 0,
+                Remaining = db.TicketLots.Where(t => t.EventId == e.Id).SelectMany(t => t.Stock).Sum(s => (int?)s.Remaining) ?? 0,
                 Sold = db.Orders.Where(o => o.EventId == e.Id && o.Status == OrderStatus.Paid && o.ListingId == null).Sum(o => (int?)o.Count) ?? 0,
                 Pending = db.Orders.Where(o => o.EventId == e.Id && o.Status == OrderStatus.Pending && o.ListingId == null).Sum(o => (int?)o.Count) ?? 0,
                 RevenueCents = db.Orders.Where(o => o.EventId == e.Id && o.Status == OrderStatus.Paid && o.ListingId == null)

@@ -55,7 +55,7 @@ public static class RawSqliteCommand
                     """;
                 command.Parameters.AddWithValue("$n", tickets);
                 command.Parameters.AddWithValue("$id", lotId);
-                if (await command.ExecuteNonQueryAsync(ct) != 1) throw new UsageException($"No lot {lotId} in {path}.");
+                if (await command.ExecuteNonQueryAsync(ct) != 2) throw new UsageException($"No lot {lotId} (with a stock bucket) in {path}.");
             }
         }
 
