@@ -18,6 +18,7 @@ if (FailClosed.Check(builder.Configuration, builder.Environment) is { Count: > 0
 var dataDirectory = AppPaths.DataDirectory(builder.Configuration, builder.Environment);
 
 builder.UseSelfSignedCertificateWhenNoneConfigured(dataDirectory);
+builder.UseKestrelSettingsFromConfiguration();
 builder.Services.AddTicketHubDomain(builder.Configuration, dataDirectory);
 builder.Services.AddTicketHubAuth(builder.Configuration, builder.Environment, dataDirectory);
 builder.Services.AddTicketHubWeb(builder.Configuration, builder.Environment);
