@@ -65,7 +65,8 @@ public sealed class AccountService(
     /// <summary>
     /// Checks a username and password. Every failure counts towards a temporary lockout, also when failures race.
     /// Errors: invalid_credentials (also for an unknown user and a locked account, which cost the same password check,
-    /// so neither can be told from a wrong password), account_disabled (403, after the right password only),
+    /// so neither can be told from a wrong password; a username or password no account can have is not looked up and
+    /// not counted), account_disabled (403, after the right password only),
     /// rate_limited (429, too many attempts for this username, whoever makes them).
     /// </summary>
     public async Task<Result<AccountInfo>> CheckCredentialsAsync(string? username, string? password, CancellationToken ct = default)
@@ -75,13 +76,13 @@ public sealed class AccountService(
             audit.Record(AuditActions.SignIn, AuditOutcome.Failed, null, detail: limited.Code, actorName: username);
             return limited;
         }
-        var user = string.IsNullOrEmpty(username) || username.Length > AccountRules.UsernameMaxLength || string.IsNullOrEmpty(password)
-            ? null
-            : await users.FindByNameAsync(username);
+        var possible = username is { Length: > 0 and <= AccountRules.UsernameMaxLength } && PlainText.IsPlain(username)
+                       && password is { Length: > 0 and <= AccountRules.PasswordMaxLength };
+        var user = possible ? await users.FindByNameAsync(username!) : null;
         if (user is null)
         {
             SignInTiming.VerifyAgainstDummy(hasher, hashing.Value.IterationCount, password);
-            audit.Record(AuditActions.SignIn, AuditOutcome.Failed, null, detail: "unknown_user", actorName: username);
+            audit.Record(AuditActions.SignIn, AuditOutcome.Failed, null, detail: possible ? "unknown_user" : "impossible_credentials", actorName: username);
             return AccountErrors.InvalidCredentials;
         }
         if (await users.IsLockedOutAsync(user))

@@ -18,11 +18,13 @@ public sealed class AuditTrail(AuditWriter writer, IClientOrigin origin, TimePro
             Action = action,
             Outcome = outcome,
             ActorId = actorId,
-            ActorName = Truncate(actorName, 64),
-            ClientAddress = Truncate(origin.Address, 64),
+            // Names and targets are what the client sent: cut to their columns and cleaned of control characters,
+            // so no request can make a batch of entries unstorable (PostgreSQL refuses a NUL).
+            ActorName = PlainText.Clean(actorName, 64),
+            ClientAddress = PlainText.Clean(origin.Address, 64),
             TargetType = targetType,
-            TargetId = Truncate(targetId, 64),
-            Detail = Truncate(detail, AuditEntryConfiguration.DetailMaxLength),
+            TargetId = PlainText.Clean(targetId, 64),
+            Detail = PlainText.Clean(detail, AuditEntryConfiguration.DetailMaxLength),
         });
 
     public void Succeeded(string action, string? actorId, string? targetType = null, string? targetId = null, string? detail = null) =>
@@ -45,6 +47,4 @@ public sealed class AuditTrail(AuditWriter writer, IClientOrigin origin, TimePro
             Record(action, AuditOutcome.Failed, actorId, targetType, requestedTarget, result.Error.Code);
         return result;
     }
-
-    private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 }

@@ -60,7 +60,7 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> optio
     public async Task<T?> FindAsync<T>(string key, string id, Func<CancellationToken, ValueTask<T?>> factory, string[] tags,
         bool carriesAvailability, CancellationToken ct) where T : class
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > Ids.MaxLength || _missing.TryGetValue(key, out _)) return null;
+        if (!Ids.CanBe(id) || _missing.TryGetValue(key, out _)) return null;
         try
         {
             return await GetOrCreateAsync<T>(key, async token => await factory(token) ?? throw new MissingFromCatalog(), tags, carriesAvailability, ct);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace TicketHub.Domain.Common;
@@ -9,6 +10,9 @@ namespace TicketHub.Domain.Common;
 public static class Ids
 {
     public const int MaxLength = 15;
+
+    /// <summary>Whether a string could be an id at all (present, short enough, plain text): anything else names nothing.</summary>
+    public static bool CanBe([NotNullWhen(true)] string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxLength && PlainText.IsPlain(id);
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 
     public static string New(TimeProvider? clock = null)

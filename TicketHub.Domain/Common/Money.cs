@@ -33,12 +33,18 @@ public static class Money
     public static decimal ToDecimal(long minorUnits, string currency) =>
         Exponent(currency) == 0 ? minorUnits : minorUnits / 100m;
 
-    /// <summary>Converts a decimal amount to minor units; false when it has more decimals than the currency allows.</summary>
+    /// <summary>
+    /// Converts a decimal amount to minor units; false when it has more decimals than the currency allows, is negative,
+    /// or is past any price (a quarter of the range of long). Callers compare with their price caps before this.
+    /// </summary>
     public static bool TryToMinorUnits(decimal amount, string currency, out long minorUnits)
     {
-        var scaled = amount * (Exponent(currency) == 0 ? 1 : 100);
+        var factor = Exponent(currency) == 0 ? 1 : 100;
         minorUnits = 0;
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue / 4 || scaled < 0) return false;
+        // Before scaling: decimal arithmetic throws past its own range (about 7.9e28).
+        if (amount < 0 || amount > long.MaxValue / 4 / factor) return false;
+        var scaled = amount * factor;
+        if (scaled != decimal.Truncate(scaled)) return false;
         minorUnits = (long)scaled;
         return true;
     }

@@ -21,7 +21,10 @@ public sealed class Validator
     }
 
     public Validator MaxLength(string field, string? value, int maxLength) =>
-        value is not null && value.Trim().Length > maxLength ? Add(field, $"{field} must be at most {maxLength} characters.") : this;
+        value is null ? this
+        : value.Trim().Length > maxLength ? Add(field, $"{field} must be at most {maxLength} characters.")
+        : !PlainText.IsPlain(value) ? Add(field, $"{field} must not contain control characters.")
+        : this;
 
     public Validator Check(bool condition, string field, string message) => condition ? this : Add(field, message);
 

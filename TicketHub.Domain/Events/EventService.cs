@@ -27,7 +27,7 @@ public sealed class EventService(
     private async Task<Result<string>> AddCoreAsync(string vendorId, AddEventCommand cmd, CancellationToken ct = default)
     {
         var currency = string.IsNullOrWhiteSpace(cmd.Currency) ? Money.DefaultCurrency : cmd.Currency.Trim().ToUpperInvariant();
-        var performerIds = (cmd.PerformerIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        var performerIds = (cmd.PerformerIds ?? []).Distinct().ToList();
         var v = new Validator()
             .Required("venueId", cmd.VenueId, Ids.MaxLength)
             .Required("name", cmd.Name, NameMaxLength)
@@ -37,7 +37,8 @@ public sealed class EventService(
             .Check(cmd.StartTime is null || cmd.EndTime is null || cmd.EndTime > cmd.StartTime, "endTime", "endTime must be after startTime.")
             .Check(cmd.StartTime is null || cmd.StartTime > clock.GetUtcNow(), "startTime", "startTime must be in the future.")
             .Check(Money.IsSupported(currency), "currency", "currency must be an ISO 4217 code with at most 2 decimals, such as USD or EUR.")
-            .Check(performerIds.Count <= MaxPerformers, "performerIds", $"An event has at most {MaxPerformers} performers.");
+            .Check(performerIds.Count <= MaxPerformers, "performerIds", $"An event has at most {MaxPerformers} performers.")
+            .Check(performerIds.All(Ids.CanBe), "performerIds", "performerIds must each be the id of a performer.");
         if (v.ToError() is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -132,6 +133,7 @@ public sealed class EventService(
     /// <summary>One of the vendor's own events, for the vendor admin. Errors: not_found, not_owner (403).</summary>
     public async Task<Result<EventSummary>> FindForVendorAsync(string vendorId, string eventId, CancellationToken ct = default)
     {
+        if (!Ids.CanBe(eventId)) return EventErrors.NotFound(eventId);
         await using (var db = await readDb.CreateAsync(ct))
         {
             var owner = await db.Events.Where(e => e.Id == eventId).Select(e => e.VendorId).FirstOrDefaultAsync(ct);

@@ -60,9 +60,9 @@ public sealed class ResaleService(
             var priceCents = holding.PricePaidCents;
             if (cmd.Price is { } price)
             {
-                if (!Money.TryToMinorUnits(price, lot.Currency, out priceCents)) return TicketInventoryService.PriceError(lot.Currency);
-                if (priceCents > holding.PricePaidCents)
+                if (price > Money.ToDecimal(holding.PricePaidCents, lot.Currency))
                     return ResaleErrors.PriceAbovePurchase(Money.ToDecimal(holding.PricePaidCents, lot.Currency), lot.Currency);
+                if (!Money.TryToMinorUnits(price, lot.Currency, out priceCents)) return TicketInventoryService.PriceError(lot.Currency);
             }
 
             // Conditional, like a purchase: two listings racing for the same held tickets cannot both take them.
@@ -105,12 +105,12 @@ public sealed class ResaleService(
 
     private async Task<Result<ListingCancelled>> CancelCoreAsync(string sellerId, string? listingId, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(listingId)) return new Validator().Add("listing-id", "listing-id is required.").ToError()!;
+        if (new Validator().Required("listing-id", listingId, Ids.MaxLength).ToError() is { } invalid) return invalid;
 
         var cancelled = await writes.RunAsync<ListingCancelled>(async db =>
         {
             var listing = await db.ResaleListings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, ct);
-            if (listing is null || listing.Status != ListingStatus.Active) return ResaleErrors.NotFound(listingId);
+            if (listing is null || listing.Status != ListingStatus.Active) return ResaleErrors.NotFound(listingId!);
             if (listing.SellerId != sellerId) return ResaleErrors.NotOwner;
 
             // Conditional on the count just read: a purchase reserving from this listing meanwhile makes this miss,

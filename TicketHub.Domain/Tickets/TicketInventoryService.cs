@@ -83,8 +83,8 @@ public sealed class TicketInventoryService(
         if (ev is null) return EventErrors.NotFound(eventId);
         if (ev.VendorId != vendorId) return EventErrors.NotOwner;
         if (ev.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(eventId);
+        if (price > Money.ToDecimal(Money.MaxUnitPrice(ev.Currency), ev.Currency)) return PriceTooHigh(ev.Currency);
         if (!Money.TryToMinorUnits(price, ev.Currency, out var priceCents)) return PriceError(ev.Currency);
-        if (priceCents > Money.MaxUnitPrice(ev.Currency)) return PriceTooHigh(ev.Currency);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var lots = seats.Select(seat => new TicketLot
@@ -213,7 +213,7 @@ public sealed class TicketInventoryService(
     /// <summary>A vendor lot, or one of its resale listings, with its event and price. Errors: not_found.</summary>
     public async Task<Result<Offer>> OfferAsync(string? lotId, string? listingId, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(lotId)) return TicketErrors.NotFound("");
+        if (!Ids.CanBe(lotId)) return TicketErrors.NotFound(lotId ?? "");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lot = await db.TicketLots.AsNoTracking().Where(t => t.Id == lotId)
             .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new
@@ -225,6 +225,7 @@ public sealed class TicketInventoryService(
         var (available, price) = (lot.Remaining, lot.PriceCents);
         if (!string.IsNullOrWhiteSpace(listingId))
         {
+            if (!Ids.CanBe(listingId)) return CommonErrors.NotFound("Listing", listingId);
             var listing = await db.ResaleListings.AsNoTracking()
                 .Where(l => l.Id == listingId && l.TicketLotId == lotId && l.Status == ListingStatus.Active)
                 .Select(l => new { l.Count, l.PriceCents }).FirstOrDefaultAsync(ct);
