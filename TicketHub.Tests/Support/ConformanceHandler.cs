@@ -53,7 +53,8 @@ public sealed class ConformanceHandler(Func<Task<OpenApiContract>> contract, Con
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var requestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
+        // As bytes, then UTF-8 (the only encoding of JSON): a request may name a charset nothing can decode.
+        var requestBody = request.Content is null ? null : System.Text.Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync(ct));
         var response = await base.SendAsync(request, ct);
         var path = request.RequestUri!.AbsolutePath;
         if (!path.StartsWith("/api/", StringComparison.Ordinal)) return response;

@@ -55,7 +55,16 @@ public sealed class OpenApiContract
         var inlined = Inline(schema, depth: 0).ToJsonString();
         var validator = Schemas.GetOrAdd(inlined, text =>
             JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
-        var result = validator.Evaluate(instance, Evaluation);
+        EvaluationResults result;
+        try
+        {
+            result = validator.Evaluate(instance, Evaluation);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // JsonSchema.Net's date-time format check throws on a year 0 ("0000-01-01T00:00:00Z") instead of failing it.
+            return ["a value is out of its format's range"];
+        }
         if (result.IsValid) return [];
         return (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
