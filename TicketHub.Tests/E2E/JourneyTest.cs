@@ -27,6 +27,8 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
 
     /// <summary>The time zone the browser reports; null keeps the machine's.</summary>
     protected virtual string? BrowserTimeZone => null;
+    /// <summary>True for a journey that tests what the Content-Security-Policy would otherwise hide (stored markup).</summary>
+    protected virtual bool BypassContentSecurityPolicy => false;
 
     public async ValueTask InitializeAsync()
     {
@@ -36,6 +38,7 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             IgnoreHTTPSErrors = true,
             TimezoneId = BrowserTimeZone,
+            BypassCSP = BypassContentSecurityPolicy,
         });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
