@@ -27,6 +27,7 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
 
     /// <summary>The time zone the browser reports; null keeps the machine's.</summary>
     protected virtual string? BrowserTimeZone => null;
+
     /// <summary>True for a journey that tests what the Content-Security-Policy would otherwise hide (stored markup).</summary>
     protected virtual bool BypassContentSecurityPolicy => false;
 

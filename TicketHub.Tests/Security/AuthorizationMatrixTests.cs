@@ -142,6 +142,7 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         ("/admin/accounts", "Accounts"),
         ("/admin/audit", "Audit log"),
         ("/my/tickets", "My tickets"),
+        ("/my/orders", "My orders"),
         ("/checkout?ticket={lot}&count=1", "Checkout"),
         ("/orders/{order}", "You're going!"),
         ("/account/change-password", "Change password"),
@@ -166,6 +167,7 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         [ToLogin, Denied, Denied, Denied, Denied, Denied, "Accounts", ToLogin],
         [ToLogin, Denied, Denied, Denied, Denied, Denied, "Audit log", ToLogin],
         [ToLogin, "My tickets", "My tickets", Denied, Denied, Denied, Denied, ToLogin],
+        [ToLogin, "My orders", "My orders", Denied, Denied, Denied, Denied, ToLogin],
         [ToLogin, "Checkout", "Checkout", Denied, Denied, Denied, Denied, ToLogin],
         [ToLogin, "You're going!", "Order not found", Denied, Denied, Denied, Denied, ToLogin],
         [ToLogin, "Change password", "Change password", "Change password", "Change password", "Change password", "Change password", ToLogin],
@@ -173,6 +175,24 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
 
     private static readonly Caller[] PageCallers =
         [Caller.Anonymous, Caller.Individual, Caller.AnotherIndividual, Caller.Vendor, Caller.AnotherVendor, Caller.PendingVendor, Caller.Admin, Caller.DisabledAccount];
+
+    [Fact]
+    public void The_page_matrix_covers_every_page_that_requires_a_signed_in_account()
+    {
+        static string Template(string path) => PathParameter().Replace(path.Split('?')[0], "{}");
+        var protectedPages = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true))
+            .SelectMany(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), inherit: false))
+            .Select(r => Template(((Microsoft.AspNetCore.Components.RouteAttribute)r).Template)).Order().ToArray();
+
+        Assert.NotEmpty(protectedPages);
+        Assert.Equal(protectedPages, PagesUnderTest.Select(p => Template(p.Path)).Order().ToArray());
+        Assert.All(PageAnswers, row => Assert.Equal(PageCallers.Length, row.Length));
+        Assert.Equal(PagesUnderTest.Count, PageAnswers.Count);
+    }
+
+    [GeneratedRegex("\\{[^}]*\\}")]
+    private static partial Regex PathParameter();
 
     [Fact]
     public async Task Every_protected_page_shows_itself_to_its_audience_and_sends_everyone_else_to_log_in_or_access_denied()

@@ -105,6 +105,7 @@ public sealed class StoredMarkup
                 new($"/checkout?ticket={lotId}&count=1", "buyer"),
                 new($"/orders/{orderId}", "buyer"),
                 new("/my/tickets", "buyer"),
+                new("/my/orders", "buyer"),
                 new("/vendor", "vendor"),
                 new("/vendor/venues", "vendor"),
                 new("/vendor/performers", "vendor"),
