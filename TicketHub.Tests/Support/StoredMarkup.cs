@@ -25,6 +25,7 @@ public sealed class StoredMarkup
     public const string Vendor = "xss-vendor";
     public const string Buyer = "xss-buyer";
     public const string Admin = "xss-admin";
+    public const string PendingVendor = "xss-pending";
 
     /// <summary>For text of up to 255 characters: leaves an attribute, then three ways to run script and a javascript: link.</summary>
     public static string Long(string field) =>
@@ -75,8 +76,8 @@ public sealed class StoredMarkup
         var orderId = await ReadAsync(bought, "orderId");
         await ReadAsync(await buyer.PostAsJsonAsync("/api/tickets/sell-ticket", new { ticketId = lotId, count = 1 }, ct), "listingId");
 
-        // A vendor waiting for approval, whose names the approval page shows.
-        await SignUpAsync(anonymous, services, database, "xss-pending", "vendor", Put("first-name", Long), Put("last-name", Long), ct, approve: false);
+        // A vendor waiting for approval, whose names the approval page shows (made to wait under Vendors:AutoApprove).
+        await SignUpAsync(anonymous, services, database, PendingVendor, "vendor", Put("first-name", Long), Put("last-name", Long), ct, approve: false);
         await using (var db = database.CreateContext())
             await db.Users.Where(u => u.NormalizedUserName == "XSS-PENDING").ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, AccountStatus.PendingApproval), ct);
 
