@@ -34,10 +34,13 @@ public static class AuthSetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddJwtBearer()
             .AddIdentityCookies();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, ValidatedTokenCache>((bearer, jwt, tokens) =>
             {
                 bearer.MapInboundClaims = false;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(tokens);
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,
