@@ -47,6 +47,7 @@ export TICKETHUB_TEST_REDIS="127.0.0.1:$redisport"
 export TICKETHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Maximum Pool Size=40"
 
 results="$work/results"
+export TICKETHUB_CONFORMANCE_REPORT="$work/conformance.txt"   # the API specs' traffic held against the OpenAPI document
 status=0
 dotnet test TicketHub.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" \
   --blame-hang-timeout 10m "$@" || status=$?
@@ -67,7 +68,12 @@ for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  # Figures some specs report (cells of the authorisation matrix, malformed requests tried, ...).
+  sed -n '/<StdOut>/,/<\/StdOut>/p' "$trx" | sed 's/<\/\?StdOut>//g' | grep -E ' (checked|tried)' | sed 's/^ */  reported: /' || true
 done
+if [ -f "$TICKETHUB_CONFORMANCE_REPORT" ]; then
+  sed -n 's/^TOTAL/  reported: API traffic against the OpenAPI document:/p' "$TICKETHUB_CONFORMANCE_REPORT"
+fi
 if [ $((passed + failed)) -eq 0 ]; then failed=1; status=${status/#0/1}; fi   # no test ran: that is a failure
 echo "$passed passed, $failed failed"
 exit $status
