@@ -58,6 +58,9 @@ public static class DependencyInjection
 
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         services.AddTicketHubCache(config);
+        services.AddSingleton<EventFigures>();
+        services.AddSingleton<VenueRefs>();
+        services.AddHostedService<EventFiguresRefresher>();
 
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());

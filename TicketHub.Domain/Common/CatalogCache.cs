@@ -28,6 +28,12 @@ public sealed class CacheOptions
 
     /// <summary>Prefix of every key and backplane channel in Redis, so that several deployments can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "tickethub:";
+
+    /// <summary>How often the events that purchases marked changed get their figures recomputed (EventFigures).</summary>
+    public int AvailabilityRefreshMilliseconds { get; set; } = 500;
+
+    /// <summary>How often every event's figures are checked against its stock (marks lost in a crash).</summary>
+    public int AvailabilityHealSeconds { get; set; } = 60;
 }
 
 /// <summary>

@@ -30,6 +30,11 @@ public sealed class DatabaseInitializer(
             }
             if (options.Value.MigrateOnStartup)
             {
+                if (db.Database.IsSqlite())
+                {
+                    await db.Database.OpenConnectionAsync(ct);
+                    SqliteTextKeyFunction.AddTo(db.Database.GetDbConnection());   // for migrations that make text keys
+                }
                 await db.Database.MigrateAsync(ct);
                 logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
             }

@@ -17,7 +17,8 @@ public sealed record DemoCatalogSize(int Cities, int Venues, int Performers, int
 
 /// <summary>Demo accounts and a deterministic, realistic catalogue of venues, performers, events and ticket lots.</summary>
 public sealed class DemoData(
-    IDbContextFactory<TicketHubDbContext> dbFactory, AccountService accounts, AccountAdminService admin, TimeProvider clock, ILogger<DemoData> logger)
+    IDbContextFactory<TicketHubDbContext> dbFactory, AccountService accounts, AccountAdminService admin, EventFigures figures, TimeProvider clock,
+    ILogger<DemoData> logger)
 {
     public const string AdminUsername = "demo-admin";
     public const string VendorUsername = "demo-vendor";
@@ -166,7 +167,6 @@ public sealed class DemoData(
                 AddlAddress = r.Next(6) == 0 ? $"Entrance on {Pick(r, Streets)} {Pick(r, StreetTypes)}" : null,
                 TimeZone = place.City.TimeZone, CreatedById = vendorId, CreatedAtUtc = now,
             };
-            VenueService.SetKeys(venue);
             venues.Add(new VenueInfo(venue, place.Zone, CurrencyOf(place.City.Country)));
             await AddAsync(venue);
         }
@@ -180,7 +180,7 @@ public sealed class DemoData(
             var name = Unique(performerNames, "", () => PerformerName(r, kind));
             var performer = new Performer
             {
-                Id = NewId(), Name = name, NameKey = TextKey.From(name)!, Description = PerformerDescription(r, kind, home),
+                Id = NewId(), Name = name, Description = PerformerDescription(r, kind, home),
                 CreatedById = vendorId, CreatedAtUtc = now,
             };
             performers.Add((performer, kind));
@@ -209,7 +209,7 @@ public sealed class DemoData(
             var names = acts.Select(a => a.Performer.Name).ToArray();
             var ev = new Event
             {
-                Id = NewId(), VenueId = venue.Id, Currency = currency.Code, VendorId = vendorId, CreatedAtUtc = now,
+                Id = NewId(), Currency = currency.Code, VendorId = vendorId, CreatedAtUtc = now,
                 StartUtc = start, EndUtc = start.AddMinutes(120 + 15 * r.Next(9)),
                 Name = lineup > 1 ? $"{venue.City} {Pick(r, Festivals)} {local.Year}" : $"{headliner.Name} — {ShowTitle(r, acts[0].Kind, venue.City)}",
                 Description = lineup > 1
@@ -221,7 +221,8 @@ public sealed class DemoData(
                         _ => $"{venue.Name} welcomes {headliner.Name} back to {venue.City} for one night.",
                     },
             };
-            ev.Performances = acts.Select(a => new Performance { EventId = ev.Id, PerformerId = a.Performer.Id }).ToList();
+            ev.PlaceAt(venue);
+            ev.Book(acts.Select(a => a.Performer).ToList());
             await AddAsync(ev);
             events++;
 
@@ -244,6 +245,7 @@ public sealed class DemoData(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await figures.RefreshStaleAsync(ct);   // tickets left, prices and capacity of the new events
         logger.LogInformation(
             "Demo catalogue: {Cities} cities, {Venues} venues, {Performers} performers, {Events} events, {Lots} lots, {Tickets} tickets.",
             places.Length, venues.Count, performers.Count, events, lots, tickets);

@@ -9,7 +9,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteTicketHubDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SqliteTicketHubDbContext>();
-        options.UseTicketHubSqlite("Data Source=design.db");
+        options.UseTicketHubSqlite("Data Source=design.db").AddInterceptors(new SqliteTextKeyFunction());
         return new SqliteTicketHubDbContext(options.Options);
     }
 }

@@ -9,13 +9,15 @@ public sealed record AddEventCommand(
 /// <summary>
 /// Filters of view-events. The time window selects events that start within [From, To]; <see cref="FromDay"/> and
 /// <see cref="ToDay"/> select events that start on those days (inclusive) as the calendar reads at each event's venue.
-/// The location filters match the venue's fields whole and case-insensitively. <see cref="Text"/> (the storefront's
-/// search box) matches a substring of the event, performer or venue name.
+/// <see cref="Upcoming"/> selects events that have not started when the search runs: the pages' default, a filter
+/// rather than a From of "now", so that the same page asked again is the same search. The location filters match the
+/// venue's fields whole and case-insensitively. <see cref="Text"/> (the storefront's search box) matches a substring
+/// of the event, performer or venue name, case-insensitively in any script.
 /// </summary>
 public sealed record EventQuery(
     string? VenueId = null, string? PerformerId = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
     string? City = null, string? State = null, string? Country = null, string? PostalCode = null, string? Text = null,
-    DateOnly? FromDay = null, DateOnly? ToDay = null)
+    DateOnly? FromDay = null, DateOnly? ToDay = null, bool Upcoming = false)
 {
     public const int TextMaxLength = 100;
 

@@ -7,7 +7,8 @@ using TicketHub.Domain.Resale;
 namespace TicketHub.Domain.Events;
 
 public sealed class EventService(
-    IDbContextFactory<TicketHubDbContext> dbFactory, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, ReadOnlyDb readDb, CatalogCache cache, VenueRefs venueRefs, IActionRateLimiter limits, AuditTrail audit,
+    TimeProvider clock)
 {
     public const int NameMaxLength = 255;
     public const int DescriptionMaxLength = 2000;
@@ -42,14 +43,14 @@ public sealed class EventService(
         if (v.ToError() is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Venues.AnyAsync(x => x.Id == cmd.VenueId, ct)) return EventErrors.VenueNotFound(cmd.VenueId!);
-        var known = await db.Performers.Where(p => performerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        if (performerIds.FirstOrDefault(id => !known.Contains(id)) is { } missing) return EventErrors.PerformerNotFound(missing);
+        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(x => x.Id == cmd.VenueId, ct);
+        if (venue is null) return EventErrors.VenueNotFound(cmd.VenueId!);
+        var performers = await db.Performers.AsNoTracking().Where(p => performerIds.Contains(p.Id)).ToListAsync(ct);
+        if (performerIds.FirstOrDefault(id => performers.All(p => p.Id != id)) is { } missing) return EventErrors.PerformerNotFound(missing);
 
         var ev = new Event
         {
             Id = Ids.New(clock),
-            VenueId = cmd.VenueId!,
             Name = cmd.Name!.Trim(),
             Description = string.IsNullOrWhiteSpace(cmd.Description) ? null : cmd.Description.Trim(),
             StartUtc = cmd.StartTime!.Value.UtcDateTime,
@@ -58,7 +59,8 @@ public sealed class EventService(
             VendorId = vendorId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        ev.Performances = performerIds.Select(id => new Performance { EventId = ev.Id, PerformerId = id }).ToList();
+        ev.PlaceAt(venue);
+        ev.Book(performers);
         db.Events.Add(ev);
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(CatalogCache.Events);
@@ -90,16 +92,25 @@ public sealed class EventService(
         if (await db.Performances.AnyAsync(p => p.EventId == eventId && p.PerformerId == performerId, ct))
             return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
 
-        db.Performances.Add(new Performance { EventId = eventId!, PerformerId = performerId! });
-        try
+        var added = await writes.RunAsync<bool>(async tx =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (Transactions.IsUniqueViolation(ex))
-        {
-            // The same pair raced in from another request; the composite key let only one of them in.
-            return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
-        }
+            // The event's row first: two performers added at once then rewrite its lineup one after the other.
+            await tx.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Lineup, e => e.Lineup), ct);
+            tx.Performances.Add(new Performance { EventId = eventId!, PerformerId = performerId! });
+            try
+            {
+                await tx.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (Transactions.IsUniqueViolation(ex))
+            {
+                // The same pair raced in from another request; the composite key let only one of them in.
+                return EventErrors.PerformerAlreadyAdded(performerId!, eventId!);
+            }
+            var lineup = await tx.Performances.Where(p => p.EventId == eventId).Select(p => new PerformerRef(p.PerformerId, p.Performer.Name)).ToListAsync(ct);
+            await tx.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Lineup, EventLineup.Of(lineup)), ct);
+            return true;
+        }, ct);
+        if (!added.IsSuccess) return added.Error;
         await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(eventId!));
         return true;
     }
@@ -111,24 +122,42 @@ public sealed class EventService(
     public async Task<Result<Page<EventSummary>>> SearchAsync(EventQuery query, PageRequest page, CancellationToken ct = default)
     {
         if (query.Validate() is { } invalid) return invalid;
-        var key = $"events:{query.VenueId}|{query.PerformerId}|{query.From?.UtcTicks}|{query.To?.UtcTicks}|{TextKey.From(query.City)}|" +
-                  $"{TextKey.From(query.State)}|{TextKey.From(query.Country)}|{TextKey.From(query.PostalCode)}|{TextKey.From(query.Text)}|" +
-                  $"{query.FromDay:O}|{query.ToDay:O}|{page.Page}|{page.PageSize}";
-        return await cache.GetOrCreateAsync(key, async token =>
+        var key = FilterKey(query);
+        return await cache.GetOrCreateAsync($"events:{key}|{page.Page}|{page.PageSize}", async token =>
         {
-            await using var db = await readDb.CreateAsync(token);
-            var events = Filter(db, db.Events, query);
-            if (query.FromDay is not null || query.ToDay is not null)
-            {
-                var zones = await db.Venues.Select(v => v.TimeZone).Distinct().ToListAsync(token);
-                events = events.StartingOnVenueDays(zones, query.FromDay, query.ToDay);
-            }
-            var total = await events.CountAsync(token);
-            var pageOfEvents = events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize);
-            var rows = await Project(db, pageOfEvents).ToListAsync(token);
-            return new Page<EventSummary>(await WithPerformersAsync(db, rows, token), total);
+            var filter = SearchFilter.Of(query, clock.GetUtcNow().UtcDateTime);
+            List<EventRow> rows;
+            await using (var db = await readDb.CreateAsync(token))
+                rows = await EventSearch.PageAsync(db, filter, page, VenueZonesAsync, token);
+            // A page that is neither full nor past the end tells the total itself; otherwise every page of the filter
+            // shares one count.
+            var total = rows.Count < page.PageSize && (rows.Count > 0 || page.Page == 1)
+                ? page.Skip + rows.Count
+                : await CountAsync(filter, key, query.Upcoming, token);
+            return new Page<EventSummary>(await SummariesAsync(rows, token), total);
         }, [CatalogCache.Events], carriesAvailability: true, ct);
     }
+
+    // Its own context: a cache entry's factory may outlive the request that began it.
+    private Task<int> CountAsync(SearchFilter filter, string key, bool upcoming, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"events-count:{key}", async token =>
+        {
+            await using var db = await readDb.CreateAsync(token);
+            return await EventSearch.CountAsync(db, filter, VenueZonesAsync, token);
+        }, [CatalogCache.Events], carriesAvailability: upcoming, ct).AsTask();   // "upcoming" shrinks as time passes
+
+    private async Task<IReadOnlyList<EventSummary>> SummariesAsync(List<EventRow> rows, CancellationToken ct)
+    {
+        var refs = await venueRefs.OfAsync(rows.ConvertAll(r => r.VenueId), ct);
+        var summaries = new EventSummary[rows.Count];
+        for (var i = 0; i < summaries.Length; i++) summaries[i] = rows[i].ToSummary(refs[i]);
+        return summaries;
+    }
+
+    // Every filter, normalised as the query compares it, so equal searches share cache entries.
+    private static string FilterKey(EventQuery q) =>
+        $"{q.VenueId}|{q.PerformerId}|{(q.Upcoming ? "upcoming" : "")}|{q.From?.UtcTicks}|{q.To?.UtcTicks}|{TextKey.From(q.City)}|" +
+        $"{TextKey.From(q.State)}|{TextKey.From(q.Country)}|{TextKey.From(q.PostalCode)}|{TextKey.From(q.Text)}|{q.FromDay:O}|{q.ToDay:O}";
 
     /// <summary>One of the vendor's own events, for the vendor admin. Errors: not_found, not_owner (403).</summary>
     public async Task<Result<EventSummary>> FindForVendorAsync(string vendorId, string eventId, CancellationToken ct = default)
@@ -146,9 +175,10 @@ public sealed class EventService(
     public Task<EventSummary?> FindAsync(string id, CancellationToken ct = default) =>
         cache.FindAsync($"event:{id}", id, async token =>
         {
-            await using var db = await readDb.CreateAsync(token);
-            var rows = await Project(db, db.Events.Where(e => e.Id == id)).ToListAsync(token);
-            return (await WithPerformersAsync(db, rows, token)).FirstOrDefault();
+            EventRow? row;
+            await using (var db = await readDb.CreateAsync(token))
+                row = await EventSearch.FindAsync(db, id, token);
+            return row is null ? null : (await SummariesAsync([row], token))[0];
         }, [CatalogCache.Events, CatalogCache.Event(id)], carriesAvailability: true, ct);
 
     /// <summary>Cities with upcoming events, busiest first.</summary>
@@ -160,7 +190,7 @@ public sealed class EventService(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await readDb.CreateAsync(ct);
         var rows = await db.Events.Where(e => e.StartUtc > now)
-            .GroupBy(e => new { e.Venue.CityKey, e.Venue.CountryKey })
+            .GroupBy(e => new { e.CityKey, e.CountryKey })
             .Select(g => new { g.Key.CityKey, g.Key.CountryKey, Count = g.Count(), City = g.Max(e => e.Venue.City), State = g.Max(e => e.Venue.State), Country = g.Max(e => e.Venue.Country) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.CityKey).Take(max)
             .ToListAsync(ct);
@@ -206,79 +236,11 @@ public sealed class EventService(
             return rows.OfType<string>().Order().ToArray();
         }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 
-    private static IQueryable<Event> Filter(TicketHubDbContext db, IQueryable<Event> events, EventQuery q)
-    {
-        if (!string.IsNullOrWhiteSpace(q.VenueId)) events = events.Where(e => e.VenueId == q.VenueId);
-        if (!string.IsNullOrWhiteSpace(q.PerformerId))
+    // The time zones venues are in, for the day filters.
+    private Task<IReadOnlyList<string>> VenueZonesAsync(CancellationToken ct) =>
+        cache.GetOrCreateAsync<IReadOnlyList<string>>("venue-zones", async token =>
         {
-            // Driven from the performer's index (an IN list), not by probing every event in start order.
-            var ofPerformer = db.Performances.Where(p => p.PerformerId == q.PerformerId).Select(p => p.EventId);
-            events = events.Where(e => ofPerformer.Contains(e.Id));
-        }
-        if (q.From is { } from)
-        {
-            var fromUtc = from.UtcDateTime;
-            events = events.Where(e => e.StartUtc >= fromUtc);
-        }
-        if (q.To is { } to)
-        {
-            var toUtc = to.UtcDateTime;
-            events = events.Where(e => e.StartUtc <= toUtc);
-        }
-        if (TextKey.From(q.City) is { } city) events = events.Where(e => e.Venue.CityKey == city);
-        if (TextKey.From(q.State) is { } state) events = events.Where(e => e.Venue.StateKey == state);
-        if (TextKey.From(q.Country) is { } country) events = events.Where(e => e.Venue.CountryKey == country);
-        if (TextKey.From(q.PostalCode) is { } postalCode) events = events.Where(e => e.Venue.PostalCodeKey == postalCode);
-        if (TextKey.From(q.Text) is { } text)
-        {
-            var upper = text;
-            events = events.Where(e => e.Name.ToUpper().Contains(upper) || e.Venue.NameKey.Contains(upper)
-                                       || e.Performances.Any(p => p.Performer.NameKey.Contains(upper)));
-        }
-        return events;
-    }
-
-    // The page in one query (venue by join, stock figures as correlated aggregates over indexed columns); the
-    // performers of just those events in a second. A joined collection made SQLite materialise every performance.
-    private static IQueryable<EventRow> Project(TicketHubDbContext db, IQueryable<Event> events) =>
-        events.Select(e => new EventRow(
-            e.Id, e.Name, e.Description, e.StartUtc, e.EndUtc, e.Currency,
-            new VenueRef(e.Venue.Id, e.Venue.Name, e.Venue.City, e.Venue.State, e.Venue.Country, e.Venue.PostalCode, e.Venue.TimeZone),
-            db.TicketLots.Where(t => t.EventId == e.Id && t.Stock.Any(s => s.Remaining > 0)).Min(t => (long?)t.PriceCents),
-            db.TicketLots.Where(t => t.EventId == e.Id).SelectMany(t => t.Stock).Sum(s => (int?)s.Remaining) ?? 0,
-            db.TicketLots.Where(t => t.EventId == e.Id).Sum(t => (int?)(t.Uploaded - t.Removed)) ?? 0,
-            db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active && l.Count > 0).Min(l => (long?)l.PriceCents),
-            db.ResaleListings.Where(l => l.EventId == e.Id && l.Status == ListingStatus.Active).Sum(l => (int?)l.Count) ?? 0));
-
-    private static async Task<IReadOnlyList<EventSummary>> WithPerformersAsync(TicketHubDbContext db, List<EventRow> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.Id).ToList();
-        var performers = ids.Count == 0
-            ? []
-            : await db.Performances.Where(p => ids.Contains(p.EventId))
-                .OrderBy(p => p.Performer.NameKey)
-                .Select(p => new { p.EventId, p.PerformerId, p.Performer.Name })
-                .ToListAsync(ct);
-        var byEvent = performers.ToLookup(p => p.EventId, p => new PerformerRef(p.PerformerId, p.Name));
-        return rows.Select(r => r.ToSummary(byEvent[r.Id].ToList())).ToList();
-    }
-
-    private sealed record EventRow(
-        string Id, string Name, string? Description, DateTime StartUtc, DateTime EndUtc, string Currency, VenueRef Venue,
-        long? MinPrimaryCents, int PrimaryAvailable, int Capacity, long? MinResaleCents, int ResaleAvailable)
-    {
-        public EventSummary ToSummary(IReadOnlyList<PerformerRef> performers)
-        {
-            long? min = (MinPrimaryCents, MinResaleCents) switch
-            {
-                (null, null) => null,
-                ({ } a, null) => a,
-                (null, { } b) => b,
-                ({ } a, { } b) => Math.Min(a, b),
-            };
-            return new EventSummary(
-                Id, Name, Description, StartUtc, EndUtc, Currency, Venue, performers,
-                min is null ? null : Money.ToDecimal(min.Value, Currency), PrimaryAvailable + ResaleAvailable, Capacity);
-        }
-    }
+            await using var db = await readDb.CreateAsync(token);
+            return await db.Venues.Select(v => v.TimeZone).Distinct().ToArrayAsync(token);
+        }, [CatalogCache.Venues], carriesAvailability: false, ct).AsTask();
 }

@@ -41,10 +41,10 @@ internal static class VenueDays
 
     private static Expression<Func<Event, bool>> Window(List<string> zones, DateTime? start, DateTime? end) => (start, end) switch
     {
-        ({ } s, { } e) => ev => zones.Contains(ev.Venue.TimeZone) && ev.StartUtc >= s && ev.StartUtc < e,
-        ({ } s, null) => ev => zones.Contains(ev.Venue.TimeZone) && ev.StartUtc >= s,
-        (null, { } e) => ev => zones.Contains(ev.Venue.TimeZone) && ev.StartUtc < e,
-        _ => ev => zones.Contains(ev.Venue.TimeZone),
+        ({ } s, { } e) => ev => zones.Contains(ev.TimeZone) && ev.StartUtc >= s && ev.StartUtc < e,
+        ({ } s, null) => ev => zones.Contains(ev.TimeZone) && ev.StartUtc >= s,
+        (null, { } e) => ev => zones.Contains(ev.TimeZone) && ev.StartUtc < e,
+        _ => ev => zones.Contains(ev.TimeZone),
     };
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
+using TicketHub.Domain.Events;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 
@@ -10,7 +11,7 @@ namespace TicketHub.Domain.Orders;
 /// Moves a Pending order to Paid (tickets delivered) or Failed (reservation released), exactly once whoever asks: the
 /// buying request, or any node's reconciler.
 /// </summary>
-public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<TicketHubDbContext> dbFactory, TimeProvider clock)
+public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, TimeProvider clock)
 {
     private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
 
@@ -20,7 +21,8 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
     /// needs no disk flush of its own (one fsync per purchase instead of two): the reservation before the charge was
     /// flushed, and a settlement lost in a database crash leaves the order Pending, which the reconciler settles again
     /// from the payment provider's record of the charge. Availability shown by browsing follows within its cache
-    /// lifetime: a sale does not evict the event's cache entries (in a flash sale they would be rebuilt on every sale).
+    /// lifetime: a sale does not evict the event's cache entries (in a flash sale they would be rebuilt on every sale);
+    /// a release marks the event's figures for the refresher (EventFigures).
     /// </summary>
     public async Task<(Order Order, bool ByThisCall)> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
     {
@@ -54,10 +56,15 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
             return true;
         }, ct, Durability.Deferred);
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
-        if (result.IsSuccess) return (Settled(order, outcome, now), true);
+        if (!result.IsSuccess) return (await ReadAsync(order.Id, ct), false);
+        if (outcome.Status != PaymentStatus.Succeeded) figures.MarkChanged(order.EventId);   // the released tickets are on sale again
+        return (Settled(order, outcome, now), true);
+    }
 
+    private async Task<Order> ReadAsync(string orderId, CancellationToken ct)
+    {
         await using var read = await dbFactory.CreateDbContextAsync(ct);
-        return (await read.Orders.AsNoTracking().FirstAsync(o => o.Id == order.Id, ct), false);
+        return await read.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct);
     }
 
     // The order exactly as this settlement wrote it, without reading it back.

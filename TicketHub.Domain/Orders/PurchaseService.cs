@@ -23,6 +23,7 @@ public sealed class PurchaseService(
     IPaymentGateway payments,
     IStockReservation reservation,
     OrderSettlement settlement,
+    EventFigures figures,
     IActionRateLimiter limits,
     AuditTrail audit,
     TimeProvider clock,
@@ -111,6 +112,7 @@ public sealed class PurchaseService(
             if (reserved.Error == StockReservations.DuplicateKey && await FindByKeyAsync(buyerId, key!) is { } winner) return Replay(winner, cmd);
             return reserved.Error;
         }
+        figures.MarkChanged(order.EventId);   // browsing shows fewer left within a refresh tick; no cache entry is evicted
 
         // From here on the buyer's money may move: finish the job even if the client goes away.
         PaymentOutcome outcome;

@@ -27,7 +27,6 @@ public sealed class PerformerService(
             Id = Ids.New(clock),
             Name = cmd.Name!.Trim(),
             Description = string.IsNullOrWhiteSpace(cmd.Description) ? null : cmd.Description.Trim(),
-            NameKey = TextKey.From(cmd.Name)!,
             CreatedById = vendorId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

@@ -10,7 +10,7 @@ using TicketHub.Domain.Tickets;
 namespace TicketHub.Domain.Resale;
 
 public sealed class ResaleService(
-    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, CatalogCache cache, IActionRateLimiter limits, AuditTrail audit,
+    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, CatalogCache cache, EventFigures figures, IActionRateLimiter limits, AuditTrail audit,
     TimeProvider clock)
 {
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class ResaleService(
             await db.SaveChangesAsync(ct);
             return new ListingCreated(listing.Id, lot.Id, count, Money.ToDecimal(priceCents, lot.Currency)) { EventId = lot.EventId };
         }, ct);
-        if (created.IsSuccess) await cache.InvalidateAsync(CatalogCache.Event(created.Value.EventId));
+        if (created.IsSuccess) await ListingsChangedAsync(created.Value.EventId, ct);
         return created;
     }
 
@@ -123,8 +123,15 @@ public sealed class ResaleService(
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Count, h => h.Count + listing.Count), ct);
             return new ListingCancelled(listing.Id, listing.Count) { EventId = listing.EventId };
         }, ct);
-        if (cancelled.IsSuccess) await cache.InvalidateAsync(CatalogCache.Event(cancelled.Value.EventId));
+        if (cancelled.IsSuccess) await ListingsChangedAsync(cancelled.Value.EventId, ct);
         return cancelled;
+    }
+
+    // The seller sees the change at once on the event's page; searches show the new figures as their entries expire.
+    private async Task ListingsChangedAsync(string eventId, CancellationToken ct)
+    {
+        await figures.RefreshAsync(eventId, ct);
+        await cache.InvalidateAsync(CatalogCache.Event(eventId));
     }
 
     /// <summary>The seller's listings, active first.</summary>

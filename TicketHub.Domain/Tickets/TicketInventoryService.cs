@@ -8,7 +8,7 @@ using TicketHub.Domain.Resale;
 namespace TicketHub.Domain.Tickets;
 
 public sealed class TicketInventoryService(
-    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, ReadOnlyDb readDb, CatalogCache cache, IActionRateLimiter limits,
+    IDbContextFactory<TicketHubDbContext> dbFactory, IWriteUnits writes, ReadOnlyDb readDb, CatalogCache cache, EventFigures figures, IActionRateLimiter limits,
     AuditTrail audit, TimeProvider clock)
 {
     public const int MaxUploadCount = 100_000;
@@ -101,6 +101,7 @@ public sealed class TicketInventoryService(
         foreach (var lot in lots) lot.Stock = StockBuckets.Split(lot.Id, count).ToList();
         db.TicketLots.AddRange(lots);
         await db.SaveChangesAsync(ct);
+        await figures.RefreshAsync(eventId, ct);
         await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(eventId));
         return lots.Select(l => l.Id).ToList();
     }
@@ -147,7 +148,11 @@ public sealed class TicketInventoryService(
             await db.TicketLots.Where(t => t.Id == lotId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Removed, t => t.Removed + removed), ct);
             return new RemovedTickets(lotId!, removed, await LotStock.LeftAsync(db, lotId!, ct)) { EventId = owner.EventId };
         }, ct);
-        if (result.IsSuccess) await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(result.Value.EventId));
+        if (result.IsSuccess)
+        {
+            await figures.RefreshAsync(result.Value.EventId, ct);
+            await cache.InvalidateAsync(CatalogCache.Events, CatalogCache.Event(result.Value.EventId));
+        }
         return result;
     }
 

@@ -43,7 +43,6 @@ public sealed class VenueService(
             CreatedById = vendorId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        SetKeys(venue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Venues.Add(venue);
         await db.SaveChangesAsync(ct);
@@ -79,15 +78,6 @@ public sealed class VenueService(
                 .Select(v => new VenueDto(v.Id, v.Name, v.StreetAddress, v.City, v.State, v.Country, v.PostalCode, v.AddlAddress, v.TimeZone))
                 .FirstOrDefaultAsync(token);
         }, [CatalogCache.Venues], carriesAvailability: false, ct);
-
-    internal static void SetKeys(Venue venue)
-    {
-        venue.NameKey = TextKey.From(venue.Name)!;
-        venue.CityKey = TextKey.From(venue.City)!;
-        venue.StateKey = TextKey.From(venue.State);
-        venue.CountryKey = TextKey.From(venue.Country)!;
-        venue.PostalCodeKey = TextKey.From(venue.PostalCode);
-    }
 
     private static IQueryable<Venue> Filter(IQueryable<Venue> venues, VenueQuery q)
     {

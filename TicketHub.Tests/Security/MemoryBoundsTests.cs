@@ -44,7 +44,6 @@ public abstract class MemoryBoundsTests(DatabaseProvider provider) : ApiTest(pro
         await using (var db = App.Database.CreateContext())
         {
             var venue = new Venue { Id = id, Name = "Late Hall", StreetAddress = "1 St", City = "Austin", Country = "US", TimeZone = "UTC", CreatedById = ownerId, CreatedAtUtc = DateTime.UtcNow };
-            VenueService.SetKeys(venue);
             db.Venues.Add(venue);
             await db.SaveChangesAsync(Ct);
         }

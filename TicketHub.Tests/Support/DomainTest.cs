@@ -26,14 +26,17 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:TicketHub"] = _database.ConnectionString,
             ["Demo:Seed"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in Settings()) settings[key] = value;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging();
         services.AddTicketHubDomain(config, Path.GetTempPath());
+        ConfigureServices(services);
         services.AddTicketHubIdentityCore();
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         _services = services.BuildServiceProvider();
@@ -46,6 +49,12 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
         if (_services is not null) await _services.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
     }
+
+    /// <summary>Extra configuration for the services under test.</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    /// <summary>Service replacements, after the domain's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>A domain service, resolved as a page or endpoint would get it.</summary>
     protected T Service<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();

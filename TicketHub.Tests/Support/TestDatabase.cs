@@ -30,27 +30,38 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Postgres ? CreatePostgresAsync() : CreateSqliteAsync();
+        provider == DatabaseProvider.Postgres ? CreatePostgresAsync(migrated: true) : CreateSqliteAsync(migrated: true);
 
+    /// <summary>A database with no schema at all, for the specs that migrate it themselves.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? CreatePostgresAsync(migrated: false) : CreateSqliteAsync(migrated: false);
+
+    /// <summary>A context as the app configures it (SQLite's connection set-up included).</summary>
     public TicketHubDbContext CreateContext() => Provider == DatabaseProvider.Postgres
-        ? new PostgresTicketHubDbContext(new DbContextOptionsBuilder<PostgresTicketHubDbContext>().UseNpgsql(ConnectionString).Options)
-        : new SqliteTicketHubDbContext(new DbContextOptionsBuilder<SqliteTicketHubDbContext>().UseSqlite(ConnectionString).Options);
+        ? new PostgresTicketHubDbContext(new DbContextOptionsBuilder<PostgresTicketHubDbContext>().UseTicketHubPostgres(ConnectionString).Options)
+        : new SqliteTicketHubDbContext(new DbContextOptionsBuilder<SqliteTicketHubDbContext>().UseTicketHubSqlite(ConnectionString).Options);
+
+    /// <summary>A context that can apply migrations (SQLite's connections then know the text-key function).</summary>
+    public TicketHubDbContext CreateMigratingContext() => Provider == DatabaseProvider.Postgres
+        ? CreateContext()
+        : new SqliteTicketHubDbContext(new DbContextOptionsBuilder<SqliteTicketHubDbContext>()
+            .UseTicketHubSqlite(ConnectionString).AddInterceptors(new SqliteTextKeyFunction()).Options);
 
     public ValueTask DisposeAsync() => _drop();
 
-    private static async Task<TestDatabase> CreateSqliteAsync()
+    private static async Task<TestDatabase> CreateSqliteAsync(bool migrated)
     {
         var template = await TemplateAsync(() => _sqliteTemplate, v => _sqliteTemplate = v, async () =>
         {
             var path = Path.Combine(Path.GetTempPath(), $"tickethub-template-{Guid.NewGuid():N}.db");
             await using var db = new SqliteTicketHubDbContext(new DbContextOptionsBuilder<SqliteTicketHubDbContext>()
-                .UseSqlite($"Data Source={path};Pooling=False").Options);
+                .UseTicketHubSqlite($"Data Source={path};Pooling=False").AddInterceptors(new SqliteTextKeyFunction()).Options);
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             return path;
         });
         var file = Path.Combine(Path.GetTempPath(), $"tickethub-test-{Guid.NewGuid():N}.db");
-        File.Copy(template, file);
+        if (migrated) File.Copy(template, file);
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", () =>
         {
             SqliteConnection.ClearAllPools();
@@ -59,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    private static async Task<TestDatabase> CreatePostgresAsync()
+    private static async Task<TestDatabase> CreatePostgresAsync(bool migrated)
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -77,7 +88,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return name;
         });
         var database = $"tickethub_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\"");
+        await ExecuteAsync(server, migrated ? $"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\"" : $"CREATE DATABASE \"{database}\"");
         var connectionString = With(server, database);
         return new TestDatabase(DatabaseProvider.Postgres, connectionString, async () =>
         {

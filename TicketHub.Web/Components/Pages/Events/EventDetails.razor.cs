@@ -35,6 +35,12 @@ public partial class EventDetails : IDisposable
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
+    /// <summary>
+    /// What the prerender loaded, handed over to the interactive render when the circuit starts, which then shows it
+    /// instead of loading it all again.
+    /// </summary>
+    [PersistentState] public EventPageState? Loaded { get; set; }
+
     private string LoginHref => $"/account/login?returnUrl={Uri.EscapeDataString($"/events/{Id}")}";
 
     protected override async Task OnParametersSetAsync()
@@ -44,59 +50,47 @@ public partial class EventDetails : IDisposable
         _cts = new CancellationTokenSource();
         var ct = _cts.Token;
 
-        _loaded = false;
-        _error = null;
-        _offers = [];
         _quantities.Clear();
-        try
+        if (Loaded?.EventId != Id)
         {
-            _event = await Events.FindAsync(Id, ct);
-            if (_event is not null)
+            (_loaded, _error, _offers) = (false, null, []);
+            try
             {
-                _started = _event.StartTime <= Clock.GetUtcNow().UtcDateTime;
-                var buyerId = await LoadViewerAsync(ct);
-                var listings = buyerId is null
-                    ? await Inventory.EventListingsAsync(Id, ct)
-                    : await Inventory.EventListingsForBuyerAsync(Id, buyerId, ct);
-                if (listings.IsSuccess)
-                {
-                    _currency = listings.Value.Currency;
-                    _offers = OfferRow.From(listings.Value);
-                }
-                else
-                {
-                    _error = ErrorText.For(listings.Error);
-                }
+                Loaded = await LoadAsync(ct);
             }
-            _loaded = true;
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;   // superseded by a newer event id, or the visitor left
+            }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Superseded by a newer event id, or the visitor left.
-        }
+        Show(Loaded);
     }
 
-    /// <summary>Who is looking, and how many more they may buy; returns the buyer's id when the viewer is one.</summary>
-    private async Task<string?> LoadViewerAsync(CancellationToken ct)
+    private async Task<EventPageState> LoadAsync(CancellationToken ct)
+    {
+        var ev = await Events.FindAsync(Id, ct);
+        if (ev is null) return new EventPageState(Id, null, null, null, Viewer.Anonymous, 0);
+        var (viewer, allowance, buyerId) = await LoadViewerAsync(ct);
+        var listings = buyerId is null
+            ? await Inventory.EventListingsAsync(Id, ct)
+            : await Inventory.EventListingsForBuyerAsync(Id, buyerId, ct);
+        return new EventPageState(Id, ev, listings.Value, listings.IsSuccess ? null : ErrorText.For(listings.Error), viewer, allowance);
+    }
+
+    private void Show(EventPageState state)
+    {
+        (_event, _viewer, _allowance, _error) = (state.Event, state.Viewer, state.Allowance, state.Error);
+        _started = _event is not null && _event.StartTime <= Clock.GetUtcNow().UtcDateTime;
+        if (state.Listings is { } listings) (_currency, _offers) = (listings.Currency, OfferRow.From(listings));
+        _loaded = true;
+    }
+
+    /// <summary>Who is looking, how many more they may buy, and their id when they are a buyer.</summary>
+    private async Task<(Viewer Viewer, int Allowance, string? BuyerId)> LoadViewerAsync(CancellationToken ct)
     {
         var user = await CurrentUser.GetAsync(AuthState);
-        if (user.IsIndividual())
-        {
-            _viewer = Viewer.Individual;
-            _allowance = await Holdings.AllowanceAsync(user.GetUserId(), Id, ct);
-            return user.GetUserId();
-        }
-        if (user.Identity?.IsAuthenticated == true)
-        {
-            _viewer = Viewer.Vendor;
-            _allowance = 0;
-        }
-        else
-        {
-            _viewer = Viewer.Anonymous;
-            _allowance = PurchaseCounter.MaxPerEvent;
-        }
-        return null;
+        if (user.IsIndividual()) return (Viewer.Individual, await Holdings.AllowanceAsync(user.GetUserId(), Id, ct), user.GetUserId());
+        return user.Identity?.IsAuthenticated == true ? (Viewer.Vendor, 0, null) : (Viewer.Anonymous, PurchaseCounter.MaxPerEvent, null);
     }
 
     /// <summary>
@@ -130,7 +124,10 @@ public partial class EventDetails : IDisposable
         _cts.Dispose();
     }
 
-    private enum Viewer
+    /// <summary>One event as one viewer sees it: the event (null when there is none), what is on sale, and their allowance.</summary>
+    public sealed record EventPageState(string EventId, EventSummary? Event, EventListings? Listings, string? Error, Viewer Viewer, int Allowance);
+
+    public enum Viewer
     {
         Anonymous,
         Individual,

@@ -66,8 +66,20 @@ public partial class EventList : IDisposable
         _ => "Browse events",
     };
 
+    /// <summary>What the prerender loaded, shown again by the interactive render instead of loading it twice.</summary>
+    [PersistentState] public EventListState? Loaded { get; set; }
+
+    /// <summary>One search as the page shows it, for the address's filters (<see cref="Search"/>).</summary>
+    public sealed record EventListState(
+        string Search, IReadOnlyList<string>? Countries, IReadOnlyList<string>? Cities, string? VenueName, string? PerformerName,
+        Page<EventSummary> Results);
+
+    // The filters as the address gives them: a loaded state answers this search only.
+    private string Search => string.Join('|', City, Country, Venue, Performer, From, To, Q, PageText);
+
     protected override async Task OnInitializedAsync()
     {
+        if (Loaded is not null) return;
         try
         {
             _countries = await Events.CountriesAsync(_cts.Token);
@@ -87,6 +99,13 @@ public partial class EventList : IDisposable
         var ct = _cts.Token;
 
         _searchText = Q;
+        if (Loaded is { } loaded && loaded.Search == Search)
+        {
+            (_countries, _cities, _citiesFor, _citiesLoaded) = (loaded.Countries, loaded.Cities, Country, true);
+            (_venueName, _venueNameFor, _performerName, _performerNameFor) = (loaded.VenueName, Venue, loaded.PerformerName, Performer);
+            (_results, _loading) = (loaded.Results, false);
+            return;
+        }
         _loading = true;
         try
         {
@@ -108,6 +127,7 @@ public partial class EventList : IDisposable
             // A filter too long for any venue (a hand-made address) finds nothing.
             _results = (await Events.SearchAsync(BuildQuery(), new PageRequest(CurrentPage, PageSize), ct)).Value ?? Page<EventSummary>.Empty;
             _loading = false;
+            Loaded = new EventListState(Search, _countries, _cities, _venueName, _performerName, _results);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -117,12 +137,12 @@ public partial class EventList : IDisposable
 
     /// <summary>
     /// Translates the address into the domain's query. The dates are days at each event's venue; without a start date
-    /// the list starts now, so past events stay hidden.
+    /// the list shows upcoming events, so past events stay hidden.
     /// </summary>
     private EventQuery BuildQuery() => new(
         VenueId: Blank(Venue),
         PerformerId: Blank(Performer),
-        From: FromDate is null ? Clock.GetUtcNow() : null,
+        Upcoming: FromDate is null,
         City: Blank(City),
         Country: Blank(Country),
         Text: Blank(Q),
