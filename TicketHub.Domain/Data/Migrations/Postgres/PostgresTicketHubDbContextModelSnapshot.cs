@@ -343,6 +343,22 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CheapestCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CityKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("CountryKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -359,13 +375,44 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Lineup")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("PostalCodeKey")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long?>("ResaleCheapestCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResaleLeft")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("TicketsLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("VendorId")
                         .IsRequired()
@@ -384,6 +431,14 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                     b.HasIndex("VendorId", "StartUtc");
 
                     b.HasIndex("VenueId", "StartUtc");
+
+                    b.HasIndex("CityKey", "StartUtc", "Id");
+
+                    b.HasIndex("CountryKey", "StartUtc", "Id");
+
+                    b.HasIndex("PostalCodeKey", "StartUtc", "Id");
+
+                    b.HasIndex("StateKey", "StartUtc", "Id");
 
                     b.ToTable("Events", t =>
                         {

@@ -332,6 +332,22 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheapestCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -348,12 +364,43 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lineup")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCodeKey")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResaleCheapestCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResaleLeft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorId")
@@ -373,6 +420,14 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                     b.HasIndex("VendorId", "StartUtc");
 
                     b.HasIndex("VenueId", "StartUtc");
+
+                    b.HasIndex("CityKey", "StartUtc", "Id");
+
+                    b.HasIndex("CountryKey", "StartUtc", "Id");
+
+                    b.HasIndex("PostalCodeKey", "StartUtc", "Id");
+
+                    b.HasIndex("StateKey", "StartUtc", "Id");
 
                     b.ToTable("Events", t =>
                         {
