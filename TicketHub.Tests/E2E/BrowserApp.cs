@@ -11,7 +11,7 @@ namespace TicketHub.Tests.E2E;
 /// The whole app on a real loopback port (Kestrel inside the test process) and one headless Debian Chromium.
 /// No browser is downloaded: Playwright drives /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -28,7 +28,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: the browser journeys need Debian's chromium (./test.sh installs it).");
-        Factory = await TicketHubFactory.CreateAsync(DatabaseProvider.Sqlite, environment: "Development");
+        Factory = await TicketHubFactory.CreateAsync(DatabaseProvider.Sqlite, Settings, ConfigureServices, environment: "Development");
         Factory.UseKestrel(0);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -49,6 +49,12 @@ public sealed class BrowserApp : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
+
+    /// <summary>Settings of this app on top of the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Service additions of this app.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     public async ValueTask DisposeAsync()
     {
