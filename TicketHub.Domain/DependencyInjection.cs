@@ -17,6 +17,9 @@ using TicketHub.Domain.Tickets;
 using TicketHub.Domain.Performers;
 using TicketHub.Domain.Vendors;
 using TicketHub.Domain.Venues;
+using TicketHub.Domain.ETickets;
+using TicketHub.Domain.Live;
+using TicketHub.Domain.WaitingRooms;
 
 namespace TicketHub.Domain;
 
@@ -61,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<EventFigures>();
         services.AddSingleton<VenueRefs>();
         services.AddHostedService<EventFiguresRefresher>();
+        AddLive(services, config, dataDirectory);
 
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
@@ -113,6 +117,22 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<PasswordRules>()
             .AddEntityFrameworkStores<TicketHubDbContext>();
+    }
+
+    // E-tickets, live updates and waiting rooms: one platform key signs ticket codes and queue passes; signals reach
+    // other nodes through Redis when it is configured.
+    private static void AddLive(IServiceCollection services, IConfiguration config, string dataDirectory)
+    {
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        services.AddOptions<WaitingRoomOptions>().BindConfiguration(WaitingRoomOptions.Section);
+        LiveSignals.AddLiveSignals(services, config);
+        services.AddSingleton(_ => PlatformKey.Resolve(config[$"{TicketOptions.Section}:SigningKey"], dataDirectory));
+        services.AddSingleton<AvailabilityFeed>();
+        services.AddSingleton<EntryFeed>();
+        services.AddSingleton<QueueFeed>();
+        services.AddScoped<ETicketService>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<WaitingRoomService>();
     }
 
     private static void AddPaymentGateway(IServiceCollection services, IConfiguration config)

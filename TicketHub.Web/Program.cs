@@ -26,6 +26,7 @@ builder.Services.AddTicketHubWeb(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().SetApplicationName("TicketHub").PersistKeysToDbContext<TicketHubDbContext>();
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<PendingOrderReconciler>();
+builder.Services.AddHostedService<WaitingRoomTicker>();
 
 var app = builder.Build();
 app.UseTicketHubPipeline();

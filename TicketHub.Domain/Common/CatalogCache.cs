@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using TicketHub.Domain.Live;
 
 namespace TicketHub.Domain.Common;
 
@@ -41,7 +42,7 @@ public sealed class CacheOptions
 /// The read-through cache of everything browsing shows. Entries are immutable DTOs keyed by every filter and tagged by
 /// what they depend on; writes remove by tag. Purchases never read from here.
 /// </summary>
-public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> options) : IDisposable
+public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> options, LiveSignals live) : IDisposable
 {
     // Ids that found nothing, remembered briefly in a bounded set of this node's own, never in the shared cache:
     // made-up ids (/venues/<random>) cost a lookup each and cannot fill the cache.
@@ -51,7 +52,9 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> optio
     public const string Venues = "venues";
     public const string Performers = "performers";
 
-    public static string Event(string id) => $"event:{id}";
+    private const string EventTagPrefix = "event:";
+
+    public static string Event(string id) => EventTagPrefix + id;
 
     public ValueTask<T> GetOrCreateAsync<T>(
         string key, Func<CancellationToken, ValueTask<T>> factory, string[] tags, bool carriesAvailability, CancellationToken ct)
@@ -94,6 +97,9 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CacheOptions> optio
     /// </summary>
     public async Task InvalidateAsync(params string[] tags)
     {
+        // Whatever makes an event's cached availability stale changed it: its open pages hear of it (LiveTopics).
+        foreach (var tag in tags)
+            if (tag.StartsWith(EventTagPrefix, StringComparison.Ordinal)) live.Publish(LiveTopics.Availability(tag[EventTagPrefix.Length..]));
         if (!options.Value.Enabled) return;
         await cache.RemoveByTagAsync(tags, CancellationToken.None);
     }

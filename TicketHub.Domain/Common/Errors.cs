@@ -20,6 +20,7 @@ public static class ErrorCodes
     public const string InvalidState = "invalid_state";
     public const string RateLimited = "rate_limited";
     public const string PaymentUnavailable = "payment_unavailable";
+    public const string QueuePassRequired = "queue_pass_required";
 }
 
 public static class CommonErrors

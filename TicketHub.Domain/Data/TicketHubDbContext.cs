@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Audit;
 using TicketHub.Domain.Common;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Payments;
@@ -12,6 +13,7 @@ using TicketHub.Domain.Performers;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
 using TicketHub.Domain.Venues;
+using TicketHub.Domain.WaitingRooms;
 
 namespace TicketHub.Domain.Data;
 
@@ -37,6 +39,9 @@ public abstract class TicketHubDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TestPaymentCharge> TestPaymentCharges => Set<TestPaymentCharge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<TicketUnit> TicketUnits => Set<TicketUnit>();
+    public DbSet<WaitingRoom> WaitingRooms => Set<WaitingRoom>();
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

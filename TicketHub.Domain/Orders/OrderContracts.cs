@@ -2,9 +2,11 @@ namespace TicketHub.Domain.Orders;
 
 /// <summary>
 /// A purchase request: <see cref="ListingId"/> buys from that resale listing instead of the vendor's stock;
-/// <see cref="IdempotencyKey"/> (unique per buyer) makes a retried request return the first result.
+/// <see cref="IdempotencyKey"/> (unique per buyer) makes a retried request return the first result; <see cref="QueuePass"/>
+/// is the waiting room's pass, needed while the event's on-sale is queued.
 /// </summary>
-public sealed record BuyCommand(string? TicketId, int? Count, string? ListingId = null, string? PaymentMethod = null, string? IdempotencyKey = null);
+public sealed record BuyCommand(
+    string? TicketId, int? Count, string? ListingId = null, string? PaymentMethod = null, string? IdempotencyKey = null, string? QueuePass = null);
 
 public sealed record OrderSummary(
     string OrderId, string TicketId, string? ListingId, int Count, decimal Amount, string Currency, string Status);

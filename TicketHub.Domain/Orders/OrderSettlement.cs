@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
+using TicketHub.Domain.Live;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 
@@ -11,7 +13,8 @@ namespace TicketHub.Domain.Orders;
 /// Moves a Pending order to Paid (tickets delivered) or Failed (reservation released), exactly once whoever asks: the
 /// buying request, or any node's reconciler.
 /// </summary>
-public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, TimeProvider clock)
+public sealed class OrderSettlement(
+    IWriteUnits writes, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, LiveSignals live, TimeProvider clock)
 {
     private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
 
@@ -22,7 +25,8 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
     /// flushed, and a settlement lost in a database crash leaves the order Pending, which the reconciler settles again
     /// from the payment provider's record of the charge. Availability shown by browsing follows within its cache
     /// lifetime: a sale does not evict the event's cache entries (in a flash sale they would be rebuilt on every sale);
-    /// a release marks the event's figures for the refresher (EventFigures).
+    /// a release marks the event's figures for the refresher (EventFigures). Open pages of the event hear of every
+    /// settlement at once, coalesced per node (see <see cref="AvailabilityFeed"/>).
     /// </summary>
     public async Task<(Order Order, bool ByThisCall)> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
     {
@@ -58,6 +62,7 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         if (!result.IsSuccess) return (await ReadAsync(order.Id, ct), false);
         if (outcome.Status != PaymentStatus.Succeeded) figures.MarkChanged(order.EventId);   // the released tickets are on sale again
+        live.Publish(LiveTopics.Availability(order.EventId));
         return (Settled(order, outcome, now), true);
     }
 
@@ -87,6 +92,7 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
             ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
             DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
             """, ct);
+        await TicketUnitLedger.DeliverAsync(db, order, now, ct);
         if (order.ListingId is not { } listingId) return;
 
         var sellerId = await db.ResaleListings.Where(l => l.Id == listingId).Select(l => l.SellerId).FirstAsync(ct);
@@ -126,5 +132,6 @@ public sealed class OrderSettlement(IWriteUnits writes, IDbContextFactory<Ticket
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Sold, l => l.Sold - order.Count), ct);
         await db.Holdings.Where(h => h.Id == holdingId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Count, h => h.Count + order.Count), ct);
+        await TicketUnitLedger.ReturnAsync(db, listingId, order.Count, ct);
     }
 }

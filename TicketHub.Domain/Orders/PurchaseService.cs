@@ -9,6 +9,7 @@ using TicketHub.Domain.Orders.Reservation;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
+using TicketHub.Domain.WaitingRooms;
 
 namespace TicketHub.Domain.Orders;
 
@@ -26,6 +27,7 @@ public sealed class PurchaseService(
     EventFigures figures,
     IActionRateLimiter limits,
     AuditTrail audit,
+    WaitingRoomService waitingRooms,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -35,7 +37,8 @@ public sealed class PurchaseService(
     /// <summary>
     /// An individual buys tickets. Errors: validation_failed, not_found, event_in_past, sold_out,
     /// insufficient_quantity, purchase_limit_exceeded (10 per event over all purchases), payment_declined,
-    /// not_owner (403, not an individual), payment_unavailable (503, the order stays pending). Also rate_limited (429) past the
+    /// not_owner (403, not an individual), queue_pass_required (403, the on-sale is queued and cmd.QueuePass is not this
+    /// buyer's valid pass), payment_unavailable (503, the order stays pending). Also rate_limited (429) past the
     /// per-user limit.
     /// </summary>
     public async Task<Result<OrderSummary>> BuyAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)
@@ -74,6 +77,7 @@ public sealed class PurchaseService(
             if (count > PurchaseCounter.MaxPerEvent)
                 return PurchaseErrors.LimitExceeded(await db.PurchaseCounters.Where(c => c.UserId == buyerId && c.EventId == lot.EventId)
                     .Select(c => c.Bought).FirstOrDefaultAsync(ct));
+            if (await waitingRooms.RefuseWithoutPassAsync(buyerId, lot.EventId, cmd.QueuePass, ct) is { } queued) return queued;
 
             var unitPrice = lot.PriceCents;
             if (!string.IsNullOrWhiteSpace(cmd.ListingId))

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Tickets;
@@ -85,6 +86,9 @@ public sealed class ResaleService(
             };
             db.ResaleListings.Add(listing);
             await db.SaveChangesAsync(ct);
+            // Listing hides the tickets' codes; tickets already used at the door cannot be listed.
+            if (await TicketUnitLedger.ListAsync(db, holding.Id, listing.Id, count, ct) is var listable && listable < count)
+                return ResaleErrors.InsufficientQuantity(listable);
             return new ListingCreated(listing.Id, lot.Id, count, Money.ToDecimal(priceCents, lot.Currency)) { EventId = lot.EventId };
         }, ct);
         if (created.IsSuccess) await ListingsChangedAsync(created.Value.EventId, ct);
@@ -121,6 +125,7 @@ public sealed class ResaleService(
             if (rows == 0) throw new ConcurrentChangeException();
             await db.Holdings.Where(h => h.Id == listing.HoldingId)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Count, h => h.Count + listing.Count), ct);
+            await TicketUnitLedger.ReturnAsync(db, listing.Id, listing.Count, ct);
             return new ListingCancelled(listing.Id, listing.Count) { EventId = listing.EventId };
         }, ct);
         if (cancelled.IsSuccess) await ListingsChangedAsync(cancelled.Value.EventId, ct);

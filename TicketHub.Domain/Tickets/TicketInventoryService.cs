@@ -194,9 +194,26 @@ public sealed class TicketInventoryService(
         return own.Count == 0 ? listings : listings.Value with { Resale = listings.Value.Resale.Where(r => !own.Contains(r.ListingId)).ToList() };
     }
 
+    /// <summary>
+    /// What is on sale for an event and its capacity, read from the primary past every cache: the state a live page is
+    /// pushed after a change (see <c>AvailabilityFeed</c>). Null for an unknown event.
+    /// </summary>
+    public async Task<Live.EventAvailability?> AvailabilityNowAsync(string eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ListingsAsync(db, eventId, ct) is not { } listings) return null;
+        var capacity = await db.TicketLots.Where(t => t.EventId == eventId).SumAsync(t => (int?)(t.Uploaded - t.Removed), ct) ?? 0;
+        return new Live.EventAvailability(listings, capacity);
+    }
+
     private async ValueTask<EventListings?> ListingsUncachedAsync(string eventId, CancellationToken ct)
     {
         await using var db = await readDb.CreateAsync(ct);
+        return await ListingsAsync(db, eventId, ct);
+    }
+
+    private static async Task<EventListings?> ListingsAsync(TicketHubDbContext db, string eventId, CancellationToken ct)
+    {
         var currency = await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).FirstOrDefaultAsync(ct);
         if (currency is null) return null;
 

@@ -22,6 +22,7 @@ public sealed class FailClosedTests : IDisposable
         ["Demo__Seed"] = "false",
         ["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Bench__Enabled"] = "false",
+        ["Tickets__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
     [Theory]
@@ -29,6 +30,7 @@ public sealed class FailClosedTests : IDisposable
     [InlineData("Demo__Seed", "true", "Demo:Seed")]
     [InlineData("Jwt__SigningKey", "", "Jwt:SigningKey")]
     [InlineData("Bench__Enabled", "true", "Bench:Enabled")]
+    [InlineData("Tickets__SigningKey", "", "Tickets:SigningKey")]
     public async Task Production_refuses_to_start_with_a_fail_open_setting(string variable, string value, string setting)
     {
         var settings = SafeProduction();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Resale;
 
@@ -6,7 +7,7 @@ namespace TicketHub.Tests.Support;
 
 /// <summary>
 /// Checks the trading invariants over the whole database and names every violation: stock accounted for per lot,
-/// at most 10 per buyer and event, and no holding or listing above what its holder paid.
+/// at most 10 per buyer and event, no holding or listing above what its holder paid, and ticket units in step with both.
 /// </summary>
 public static class InvariantAudit
 {
@@ -47,6 +48,21 @@ public static class InvariantAudit
         foreach (var l in await db.ResaleListings.AsNoTracking().ToListAsync())
             if (l.PriceCents > l.SellerPaidCents || holdingPrices[l.HoldingId] != l.SellerPaidCents)
                 violations.Add($"listing {l.Id} at {l.PriceCents} above what its seller paid ({holdingPrices[l.HoldingId]})");
+
+        // Ticket units follow the counts: a holding's active units number its count; a listing's listed units its
+        // count plus what pending purchases reserved from it.
+        var active = await db.TicketUnits.Where(u => u.Status == TicketUnitStatus.Active).GroupBy(u => u.HoldingId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        foreach (var h in await db.Holdings.AsNoTracking().ToListAsync())
+            if (active.GetValueOrDefault(h.Id) != h.Count)
+                violations.Add($"holding {h.Id}: count {h.Count} but {active.GetValueOrDefault(h.Id)} active ticket units");
+        var listedUnits = await db.TicketUnits.Where(u => u.Status == TicketUnitStatus.Listed).GroupBy(u => u.ListingId!)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var reserved = await db.Orders.Where(o => o.Status == OrderStatus.Pending && o.ListingId != null).GroupBy(o => o.ListingId!)
+            .Select(g => new { g.Key, Count = g.Sum(o => o.Count) }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        foreach (var l in await db.ResaleListings.AsNoTracking().ToListAsync())
+            if (listedUnits.GetValueOrDefault(l.Id) != l.Count + reserved.GetValueOrDefault(l.Id))
+                violations.Add($"listing {l.Id}: count {l.Count} + reserved {reserved.GetValueOrDefault(l.Id)} but {listedUnits.GetValueOrDefault(l.Id)} listed ticket units");
         return violations;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TicketHub.Domain.Data;
+using TicketHub.Domain.ETickets;
 
 namespace TicketHub.Tests.Support;
 
@@ -32,6 +33,7 @@ public sealed class TicketHubFactory : WebApplicationFactory<Program>
             ["DataDirectory"] = _dataDirectory,
             ["Demo:Seed"] = "false",
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Tickets:SigningKey"] = PlatformKey.NewPrivateKeyText(),
             ["RateLimiting:Enabled"] = "false",               // specs sign up hundreds of users from one address; the limit specs turn it on
             ["Payments:ReconcileIntervalSeconds"] = "3600",   // specs run the reconciler themselves
             ["Unsafe:AllowTestPayments"] = "true",            // "Testing" is not Development: the test gateway must be asked for

@@ -15,5 +15,7 @@ public static class ApiRoutes
         tickets.MapCatalogApi();
         tickets.MapTradingApi();
         tickets.MapOrdersApi();
+        tickets.MapETicketsApi();
+        tickets.MapWaitingRoomApi();
     }
 }

@@ -13,7 +13,7 @@ namespace TicketHub.Web.Api;
 /// <summary>Vendor stock, buying and resale: the trading part of TicketService.</summary>
 public static class TradingApi
 {
-    public sealed record BuyTicketRequest(string? TicketId, int? Count, string? ListingId, string? PaymentMethod);
+    public sealed record BuyTicketRequest(string? TicketId, int? Count, string? ListingId, string? PaymentMethod, string? QueuePass = null);
 
     public static RouteGroupBuilder MapTradingApi(this RouteGroupBuilder tickets)
     {
@@ -32,7 +32,8 @@ public static class TradingApi
                              "An Idempotency-Key header makes a retried request answer with the first order and charge once: 200 when it " +
                              "is paid, 202 while its payment is still pending, 400 payment_declined when it failed. 503 payment_unavailable " +
                              "when the payment provider does not answer: the order stays pending and is settled within minutes; replay " +
-                             "the same Idempotency-Key, or read view-orders, to learn how it ended.")
+                             "the same Idempotency-Key, or read view-orders, to learn how it ended. While the event's on-sale is queued, " +
+                             "queuePass must be the pass join-queue gave the caller (else 403 queue_pass_required).")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         tickets.MapPost("/sell-ticket", SellTicketAsync).WithName("sell-ticket").RequireAuthorization(Policies.Individual)
             .WithSummary("List held tickets for resale at no more than the price paid (default: the price paid)");
@@ -73,7 +74,7 @@ public static class TradingApi
         BuyTicketRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, PurchaseService purchases, CancellationToken ct)
     {
-        var command = new BuyCommand(body.TicketId, body.Count, body.ListingId, body.PaymentMethod, idempotencyKey);
+        var command = new BuyCommand(body.TicketId, body.Count, body.ListingId, body.PaymentMethod, idempotencyKey, body.QueuePass);
         var result = await purchases.BuyAsync(user.GetUserId(), command, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
         // A replayed key whose payment has not ended yet: accepted, not done; the Location is where to poll.

@@ -32,6 +32,12 @@ public static class FailClosed
                 "Jwt:SigningKey is not set: a key generated on this node is unknown to every other node and lost with its disk. " +
                 "Set Jwt:SigningKey (base64, at least 32 bytes), or Unsafe:AllowGeneratedJwtKey=true for a single throwaway node."));
 
+        if (string.IsNullOrWhiteSpace(config["Tickets:SigningKey"]) && !Acknowledged(config, "AllowGeneratedTicketKey"))
+            refusals.Add(new("Tickets:SigningKey",
+                "Tickets:SigningKey is not set: ticket codes signed with a key generated on this node fail at every other node and every door " +
+                "scanner that has the published key. Set Tickets:SigningKey (base64 of a 32-byte Ed25519 private key), " +
+                "or Unsafe:AllowGeneratedTicketKey=true for a single throwaway node."));
+
         if (config.GetValue("Bench:Enabled", false) && !Acknowledged(config, "AllowBenchEndpoints"))
             refusals.Add(new("Bench:Enabled",
                 "Bench:Enabled is true: it maps the anonymous /bench endpoints. Set Bench:Enabled=false, " +

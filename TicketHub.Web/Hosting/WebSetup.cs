@@ -82,6 +82,7 @@ public static class WebSetup
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("TicketHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts())
             .WithEnglishLanguage();
         app.MapTicketHubApi();
+        app.MapTicketKey();
         app.MapBenchCeiling(app.Configuration);
         app.MapAccountEndpoints();
         app.MapVendorSalesExport();
