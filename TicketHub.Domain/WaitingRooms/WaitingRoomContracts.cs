@@ -17,10 +17,11 @@ public static class QueueStatuses
 
 /// <summary>
 /// A visitor's place: <see cref="Position"/> counts from 1 for the next one in (null before the draw);
-/// <see cref="Waiting"/> is how many are waiting in all; <see cref="Pass"/> is set once admitted.
+/// <see cref="Waiting"/> is how many are waiting in all; <see cref="OpensAt"/> is null when the event has no queue;
+/// <see cref="Pass"/> is set once admitted.
 /// </summary>
 public sealed record QueueStatus(
-    string EventId, string Status, int? Position, int Waiting, DateTime OpensAt, string? Pass, DateTime? PassExpiresAt);
+    string EventId, string Status, int? Position, int Waiting, DateTime? OpensAt, string? Pass, DateTime? PassExpiresAt);
 
 /// <summary>The state of one waiting room, as every visitor's page is pushed it.</summary>
 [ImmutableObject(true)]

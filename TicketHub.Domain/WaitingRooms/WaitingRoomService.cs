@@ -307,7 +307,7 @@ public sealed class WaitingRoomService(
     }
 
     private static QueueStatus NotQueued(string eventId, WaitingRoom? room) =>
-        new(eventId, QueueStatuses.NotQueued, null, 0, room?.OpensAtUtc ?? default, null, null);
+        new(eventId, QueueStatuses.NotQueued, null, 0, room?.OpensAtUtc, null, null);
 
     private static QueueStatus Waiting(WaitingRoom room, QueueEntry entry)
     {

@@ -168,6 +168,14 @@ public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(
         await ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = lot, Count = 1 }, cancellationToken: Ct);
         await Expect(Problem_code.Sold_out, 400, () => ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = lot, Count = 1 }, cancellationToken: Ct));
 
+        // A queued on-sale (vendors set it up in their pages): no pass, no purchase; joining the queue is where to start.
+        var (queued, queuedLot) = await EventWithTicketsAsync(vendor, DateTimeOffset.UtcNow.AddDays(40));
+        await QueueOnSaleAsync(queued, DateTimeOffset.UtcNow.AddHours(1));
+        await Expect(Problem_code.Queue_pass_required, 403, () => ana.Api.Tickets.BuyTicket.PostAsync(
+            new BuyTicketRequest { TicketId = queuedLot, Count = 1 }, cancellationToken: Ct));
+        var place = await ana.Api.Tickets.JoinQueue.PostAsync(r => r.QueryParameters.EventId = queued, Ct);
+        Assert.Equal((QueueStatus_status.Waiting, (int?)null, 1), (place!.Status, place.Position, place.Waiting));
+
         var (_, soon) = await EventWithTicketsAsync(vendor, DateTimeOffset.UtcNow.AddMinutes(10));
         Gateway.CrashBeforeCharging = true;
         await Expect(Problem_code.Payment_unavailable, 503, () => ana.Api.Tickets.BuyTicket.PostAsync(new BuyTicketRequest { TicketId = soon, Count = 1 }, cancellationToken: Ct));
@@ -223,6 +231,15 @@ public abstract class GeneratedClientTests(DatabaseProvider provider) : ApiTest(
             .. Provider == DatabaseProvider.Sqlite ? [Problem_code.Database_unavailable] : Array.Empty<Problem_code>()];
         var documented = ErrorCatalog.All.Select(ParseCode).ToHashSet();
         Assert.Equal(documented.Except(notProvoked).Order(), seen.Order());
+    }
+
+    private async Task QueueOnSaleAsync(string eventId, DateTimeOffset opensAt)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = App.Database.CreateContext();
+        var vendorId = db.Events.Where(e => e.Id == eventId).Select(e => e.VendorId).Single();
+        var room = await scope.ServiceProvider.GetRequiredService<TicketHub.Domain.WaitingRooms.WaitingRoomService>().ScheduleAsync(vendorId, eventId, opensAt, Ct);
+        Assert.True(room.IsSuccess, room.Error?.Message);
     }
 
     private Task SendAsync(TicketHubClient client, RequestInformation request) =>

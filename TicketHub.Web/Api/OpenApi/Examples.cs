@@ -20,6 +20,7 @@ internal static class Examples
         ["upload-ticket"] = """{"eventId":"01jd4x8a5t6ykb","count":200,"section":"Floor","seat":"GA","price":45.5}""",
         ["buy-ticket"] = """{"ticketId":"01jd4x9c1d2efg","count":2}""",
         ["sell-ticket"] = """{"ticketId":"01jd4x9c1d2efg","count":1,"price":40}""",
+        ["check-in"] = """{"eventId":"01jd4x8a5t6ykb","code":"VA4wMWpkNHhjN3E4cjl0djQOMDFqZDR4OGE1dDZ5a2IOMDFqZDR4NmgydzNwcW0AAAAB3q2-7w"}""",
     };
 
     private static readonly Dictionary<string, string> Responses = new()
@@ -38,6 +39,10 @@ internal static class Examples
         ["buy-ticket"] = """{"orderId":"01jd4xa0w4z5mn","ticketId":"01jd4x9c1d2efg","listingId":null,"count":2,"amount":91,"currency":"USD","status":"paid"}""",
         ["sell-ticket"] = """{"listingId":"01jd4xb3n8p2rs","ticketId":"01jd4x9c1d2efg","count":1,"price":40}""",
         ["cancel-listing"] = """{"listingId":"01jd4xb3n8p2rs","returned":1}""",
+        ["view-e-tickets"] = """[{"unitId":"01jd4xc7q8r9tv","eventId":"01jd4x8a5t6ykb","eventName":"Summer Night","startTime":"2027-06-01T19:30:00Z","venueName":"Riverside Arena","timeZone":"America/Chicago","section":"Floor","seat":"GA","generation":1,"code":"VA4wMWpkNHhjN3E4cjl0djQOMDFqZDR4OGE1dDZ5a2IOMDFqZDR4NmgydzNwcW0AAAAB3q2-7w","checkedInAt":null}]""",
+        ["check-in"] = """{"verdict":"valid","unitId":"01jd4xc7q8r9tv","section":"Floor","seat":"GA","checkedInAt":"2027-06-01T18:45:12Z","entered":127}""",
+        ["view-revoked-codes"] = """{"eventId":"01jd4x8a5t6ykb","generatedAt":"2027-06-01T18:00:00Z","revoked":[{"unitId":"01jd4xc7q8r9tv","revokedBelow":2}]}""",
+        ["join-queue"] = """{"eventId":"01jd4x8a5t6ykb","status":"waiting","position":1520,"waiting":4210,"opensAt":"2027-05-01T10:00:00Z","pass":null,"passExpiresAt":null}""",
         ["view-orders"] = """[{"orderId":"01jd4xa0w4z5mn","eventId":"01jd4x8a5t6ykb","eventName":"Summer Night","startTime":"2027-06-01T19:30:00Z","venueName":"Riverside Arena","ticketId":"01jd4x9c1d2efg","listingId":null,"section":"Floor","seat":"GA","count":2,"unitPrice":45.5,"amount":91,"currency":"USD","status":"paid","createdAt":"2027-05-01T12:00:00Z","updatedAt":"2027-05-01T12:00:01Z","failureCode":null}]""",
         ["view-order"] = """{"orderId":"01jd4xa0w4z5mn","eventId":"01jd4x8a5t6ykb","eventName":"Summer Night","startTime":"2027-06-01T19:30:00Z","venueName":"Riverside Arena","ticketId":"01jd4x9c1d2efg","listingId":null,"section":"Floor","seat":"GA","count":2,"unitPrice":45.5,"amount":91,"currency":"USD","status":"pending","createdAt":"2027-05-01T12:00:00Z","updatedAt":"2027-05-01T12:00:00Z","failureCode":null}""",
     };

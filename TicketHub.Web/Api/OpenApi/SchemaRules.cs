@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Performers;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
 using TicketHub.Domain.Venues;
+using TicketHub.Domain.WaitingRooms;
 
 namespace TicketHub.Web.Api.OpenApi;
 
@@ -32,6 +34,7 @@ internal static class SchemaRules
         [typeof(UploadTicketCommand)] = ["eventId", "count", "seat", "price"],
         [typeof(TradingApi.BuyTicketRequest)] = ["ticketId", "count"],
         [typeof(SellCommand)] = ["ticketId", "count"],
+        [typeof(CheckInCommand)] = ["eventId", "code"],
     };
 
     private static readonly string[] UserTypes = ["individual", "vendor"];
@@ -54,6 +57,9 @@ internal static class SchemaRules
         [(typeof(TradingApi.BuyTicketRequest), "count")] = s => s.Minimum = "1",
         [(typeof(SellCommand), "count")] = s => s.Minimum = "1",
         [(typeof(SellCommand), "price")] = s => s.Minimum = "0",
+        [(typeof(CheckInCommand), "code")] = s => s.MaxLength = CheckInService.CodeMaxLength,
+        [(typeof(CheckInResult), "verdict")] = s => s.Enum = Words(CheckInVerdicts.All),
+        [(typeof(QueueStatus), "status")] = s => s.Enum = Words([QueueStatuses.NotQueued, QueueStatuses.Waiting, QueueStatuses.Admitted]),
     };
 
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
