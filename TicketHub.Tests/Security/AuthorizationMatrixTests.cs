@@ -79,10 +79,15 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         ("cancel-listing",         [NoToken, Writes, NotOwner, WrongRole, WrongRole, WrongRole, WrongRole, NoToken, NoToken]),
         ("view-orders",            [NoToken, Reads, OwnEmptyList, WrongRole, WrongRole, WrongRole, WrongRole, NoToken, NoToken]),
         ("view-order",             [NoToken, Reads, NotFound, WrongRole, WrongRole, WrongRole, WrongRole, NoToken, NoToken]),
+        ("view-e-tickets",         [NoToken, Reads, OwnEmptyList, WrongRole, WrongRole, WrongRole, WrongRole, NoToken, NoToken]),
+        ("check-in",               [NoToken, WrongRole, WrongRole, Writes, NotOwner, NotApproved, WrongRole, NoToken, NoToken]),
+        ("view-revoked-codes",     [NoToken, WrongRole, WrongRole, Reads, NotOwner, NotApproved, WrongRole, NoToken, NoToken]),
+        // The event has no waiting room: joining says no pass is needed and writes nothing.
+        ("join-queue",             [NoToken, Reads, Reads, WrongRole, WrongRole, WrongRole, WrongRole, NoToken, NoToken]),
     ];
 
     private static readonly string[] VendorOperations =
-        ["add-venue", "add-performer", "add-event", "add-performer-to-event", "upload-ticket", "remove-ticket"];
+        ["add-venue", "add-performer", "add-event", "add-performer-to-event", "upload-ticket", "remove-ticket", "check-in", "view-revoked-codes"];
 
     [Fact]
     public async Task The_matrix_covers_every_documented_route_and_every_caller()
@@ -145,6 +150,9 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         "/my/orders",
         "/checkout?ticket={lot}&count=1",
         "/orders/{order}",
+        "/my/tickets/{unit}",
+        "/events/{event}/queue",
+        "/vendor/events/{event}/check-in",
         "/account/change-password",
     ];
 
@@ -170,6 +178,9 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         [ToLogin, "My orders", "My orders", Denied, Denied, Denied, Denied, ToLogin],
         [ToLogin, "Checkout", "Checkout", Denied, Denied, Denied, Denied, ToLogin],
         [ToLogin, "You're going!", "Order not found", Denied, Denied, Denied, Denied, ToLogin],
+        [ToLogin, "Matrix Night", "Ticket not available", Denied, Denied, Denied, Denied, ToLogin],
+        [ToLogin, "Waiting room", "Waiting room", Denied, Denied, Denied, Denied, ToLogin],
+        [ToLogin, Denied, Denied, "Check-in", "Event not available", Denied, Denied, ToLogin],
         [ToLogin, "Change password", "Change password", "Change password", "Change password", "Change password", "Change password", ToLogin],
     ];
 
@@ -207,7 +218,7 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         for (var p = 0; p < PagesUnderTest.Count; p++)
         {
             var path = PagesUnderTest[p].Replace("{event}", world.First.EventId).Replace("{lot}", world.First.LotId)
-                .Replace("{order}", world.First.OrderId);
+                .Replace("{order}", world.First.OrderId).Replace("{unit}", world.First.UnitId);
             for (var c = 0; c < PageCallers.Length; c++)
             {
                 cells++;
@@ -291,7 +302,9 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
 
     // ---- The world every cell acts in ----
 
-    public sealed record Things(string VenueId, string PerformerId, string SecondPerformerId, string EventId, string LotId, string? ListingId, string? OrderId);
+    public sealed record Things(
+        string VenueId, string PerformerId, string SecondPerformerId, string EventId, string LotId, string? ListingId, string? OrderId,
+        string? UnitId = null, string? TicketCode = null);
 
     private sealed record Account(string Username, string Password, string Token, string UserId);
 
@@ -362,11 +375,13 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         var client = App.CreateClientWithToken(buyer.Token);
         var order = await (await BuyAsync(client, of.LotId, bought)).ReadOkAsync<OrderBody>();
         var listing = await (await SellAsync(client, of.LotId, listed)).ReadOkAsync<ListingBody>();
-        return of with { ListingId = listing.ListingId, OrderId = order.OrderId };
+        var ticket = (await (await client.GetAsync("/api/tickets/view-e-tickets", Ct)).ReadOkAsync<ETicketBody[]>()).First();
+        return of with { ListingId = listing.ListingId, OrderId = order.OrderId, UnitId = ticket.UnitId, TicketCode = ticket.Code };
     }
 
     private sealed record OrderBody(string OrderId);
     private sealed record ListingBody(string ListingId);
+    private sealed record ETicketBody(string UnitId, string Code);
 
     /// <summary>The same claims as a real token, signed with the app's key, expiring <paramref name="from"/> now.</summary>
     private string Reissued(string token, TimeSpan from)
@@ -477,6 +492,12 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
                 "cancel-listing" => new(HttpMethod.Delete, $"/api/tickets/cancel-listing?listing-id={t.ListingId}"),
                 "view-orders" => new(HttpMethod.Get, "/api/tickets/view-orders"),
                 "view-order" => new(HttpMethod.Get, $"/api/tickets/view-order?order-id={t.OrderId}"),
+                "view-e-tickets" => new(HttpMethod.Get, "/api/tickets/view-e-tickets"),
+                // The first individual's ticket at the first vendor's door (the disabled vendor's own event has none sold:
+                // its token is refused before the code is read).
+                "check-in" => Json(HttpMethod.Post, "/api/tickets/check-in", new { eventId = t.EventId, code = First.TicketCode }),
+                "view-revoked-codes" => new(HttpMethod.Get, $"/api/tickets/view-revoked-codes?event-id={t.EventId}"),
+                "join-queue" => new(HttpMethod.Post, $"/api/tickets/join-queue?event-id={t.EventId}"),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "A route the matrix does not know."),
             };
         }
