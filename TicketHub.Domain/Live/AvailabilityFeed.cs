@@ -19,6 +19,10 @@ public sealed record EventAvailability(EventListings Listings, int Capacity)
             .Concat(Listings.Resale.Where(r => r.Count > 0).Select(r => (decimal?)r.Price))
             .Min();
 
+    /// <summary>An event's summary (as browse cards show it) with this fresher availability.</summary>
+    public Events.EventSummary Refresh(Events.EventSummary summary) =>
+        summary with { Available = Available, MinPrice = MinPrice, Capacity = Capacity };
+
     /// <summary>How many are left of one lot (no listing) or one resale listing of it; 0 when it is gone.</summary>
     public int AvailableOf(string ticketId, string? listingId) => listingId is null
         ? Listings.Primary.FirstOrDefault(p => p.TicketId == ticketId)?.Available ?? 0

@@ -188,11 +188,20 @@ public sealed class TicketInventoryService(
     {
         var listings = await EventListingsAsync(eventId, ct);
         if (!listings.IsSuccess || listings.Value.Resale.Count == 0) return listings;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = await db.ResaleListings.Where(l => l.EventId == eventId && l.SellerId == buyerId && l.Status == ListingStatus.Active)
-            .Select(l => l.Id).ToListAsync(ct);
-        return own.Count == 0 ? listings : listings.Value with { Resale = listings.Value.Resale.Where(r => !own.Contains(r.ListingId)).ToList() };
+        return WithoutOwnListings(listings.Value, await OwnListingIdsAsync(eventId!, buyerId, ct));
     }
+
+    /// <summary>The buyer's own active resale listings of the event, which their pages leave out (own_listing).</summary>
+    public async Task<IReadOnlySet<string>> OwnListingIdsAsync(string eventId, string buyerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.ResaleListings.Where(l => l.EventId == eventId && l.SellerId == buyerId && l.Status == ListingStatus.Active)
+            .Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>What is on sale less the buyer's own resale listings (a purchase would refuse them: own_listing).</summary>
+    public static EventListings WithoutOwnListings(EventListings listings, IReadOnlySet<string> own) =>
+        own.Count == 0 ? listings : listings with { Resale = listings.Resale.Where(r => !own.Contains(r.ListingId)).ToList() };
 
     /// <summary>
     /// What is on sale for an event and its capacity, read from the primary past every cache: the state a live page is

@@ -34,3 +34,21 @@ public sealed record QueueProgress(
     internal static QueueProgress From(WaitingRoom r) =>
         new(r.EventId, r.State == WaitingRoomState.Open, r.OpensAtUtc, r.EarlyArrivals, r.LastPosition, r.AdmittedThrough, r.PassRequired);
 }
+
+/// <summary>A visitor's standing as their waiting-room page follows it: the status, and their place number (null before the draw).</summary>
+public sealed record QueueVisit(QueueStatus Status, int? Place)
+{
+    /// <summary>
+    /// Where the visitor stands once the room has moved on to <paramref name="progress"/>: their position (null while the
+    /// order is still to be drawn), or AskAgain when only the service can say (the draw has placed them, their turn has
+    /// come, or a queue now stands between them and buying).
+    /// </summary>
+    public (bool AskAgain, int? Position) After(QueueProgress progress) => Status.Status switch
+    {
+        QueueStatuses.Waiting when !progress.Open => (false, null),
+        QueueStatuses.Waiting when Place is { } place && place > progress.AdmittedThrough => (false, place - progress.AdmittedThrough),
+        QueueStatuses.Waiting => (true, null),
+        QueueStatuses.NotQueued => (progress.PassRequired, null),
+        _ => (false, Status.Position),
+    };
+}

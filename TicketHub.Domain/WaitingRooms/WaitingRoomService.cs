@@ -82,6 +82,16 @@ public sealed class WaitingRoomService(
     /// </summary>
     public async Task<Result<QueueStatus>> JoinAsync(string userId, string? eventId, CancellationToken ct = default)
     {
+        var visit = await VisitAsync(userId, eventId, ct);
+        return visit.IsSuccess ? visit.Value.Status : visit.Error;
+    }
+
+    /// <summary>
+    /// <see cref="JoinAsync"/> for a page that follows the queue live: the status with the visitor's place number, from
+    /// which each pushed <see cref="QueueProgress"/> tells their position without asking again (<see cref="QueueVisit.After"/>).
+    /// </summary>
+    public async Task<Result<QueueVisit>> VisitAsync(string userId, string? eventId, CancellationToken ct = default)
+    {
         if (string.IsNullOrWhiteSpace(eventId)) return new Validator().Add("event-id", "event-id is required.").ToError()!;
         if (eventId.Length > Ids.MaxLength) return EventErrors.NotFound(eventId);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -101,7 +111,7 @@ public sealed class WaitingRoomService(
                 room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
                 entry = await db.QueueEntries.AsNoTracking().FirstOrDefaultAsync(q => q.EventId == eventId && q.UserId == userId, ct);
             }
-            if (room is null || (entry is null && !room.PassRequired)) return NotQueued(eventId, room);
+            if (room is null || (entry is null && !room.PassRequired)) return new QueueVisit(NotQueued(eventId, room), null);
             if (room.State == WaitingRoomState.Waiting && room.OpensAtUtc <= now)
             {
                 await OpenAsync(eventId, ct);
@@ -112,15 +122,15 @@ public sealed class WaitingRoomService(
                 await EnterAsync(userId, eventId, early: room.OpensAtUtc > now, ct);
                 continue;
             }
-            if (entry.Position is not { } position || position > room.AdmittedThrough) return Waiting(room, entry);
+            if (entry.Position is not { } position || position > room.AdmittedThrough) return new QueueVisit(Waiting(room, entry), entry.Position);
 
             var admittedAt = entry.AdmittedAtUtc ?? await AdmitAsync(entry, now, ct);
             var expires = admittedAt.AddMinutes(options.Value.PassMinutes);
             if (expires > now)
             {
                 var progress = QueueProgress.From(room);
-                return new QueueStatus(eventId, QueueStatuses.Admitted, 0, progress.Waiting, room.OpensAtUtc,
-                    new QueuePass(eventId, userId, expires).Seal(key), expires);
+                return new QueueVisit(new QueueStatus(eventId, QueueStatuses.Admitted, 0, progress.Waiting, room.OpensAtUtc,
+                    new QueuePass(eventId, userId, expires).Seal(key), expires), position);
             }
             await RequeueAsync(entry, ct);
         }

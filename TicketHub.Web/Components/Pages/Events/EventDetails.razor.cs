@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using TicketHub.Domain.Events;
+using TicketHub.Domain.Live;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Tickets;
+using TicketHub.Domain.WaitingRooms;
 using TicketHub.Web.Components.Shared;
 using TicketHub.Web.Hosting;
 
@@ -10,7 +12,8 @@ namespace TicketHub.Web.Components.Pages.Events;
 
 /// <summary>
 /// One event with everything on sale for it. The quantity selectors are bounded by the offer's stock and the buyer's
-/// remaining allowance only as a convenience; the purchase itself enforces both.
+/// remaining allowance only as a convenience; the purchase itself enforces both. On a live circuit the offers follow
+/// every sale and listing of the event (the availability feed), without a reload.
 /// </summary>
 public partial class EventDetails : IDisposable
 {
@@ -24,10 +27,15 @@ public partial class EventDetails : IDisposable
     private int _allowance;
     private bool _started;
     private string? _error;
+    private IDisposable? _watch;
+    private IReadOnlySet<string> _ownListings = new HashSet<string>();
+    private QueueProgress? _room;
 
     [Inject] private EventService Events { get; set; } = null!;
     [Inject] private TicketInventoryService Inventory { get; set; } = null!;
     [Inject] private HoldingService Holdings { get; set; } = null!;
+    [Inject] private AvailabilityFeed Availability { get; set; } = null!;
+    [Inject] private WaitingRoomService Rooms { get; set; } = null!;
     [Inject] private NavigationManager Nav { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
@@ -51,6 +59,7 @@ public partial class EventDetails : IDisposable
         var ct = _cts.Token;
 
         _quantities.Clear();
+        _watch?.Dispose();
         if (Loaded?.EventId != Id)
         {
             (_loaded, _error, _offers) = (false, null, []);
@@ -64,24 +73,34 @@ public partial class EventDetails : IDisposable
             }
         }
         Show(Loaded);
+        if (RendererInfo.IsInteractive && Loaded.Listings is not null) _watch = Availability.Watch(Id, OnAvailabilityAsync);
     }
+
+    private Task OnAvailabilityAsync(EventAvailability availability) => InvokeAsync(() =>
+    {
+        _offers = OfferRow.From(TicketInventoryService.WithoutOwnListings(availability.Listings, _ownListings));
+        StateHasChanged();
+    });
 
     private async Task<EventPageState> LoadAsync(CancellationToken ct)
     {
         var ev = await Events.FindAsync(Id, ct);
         if (ev is null) return new EventPageState(Id, null, null, null, Viewer.Anonymous, 0);
         var (viewer, allowance, buyerId) = await LoadViewerAsync(ct);
-        var listings = buyerId is null
-            ? await Inventory.EventListingsAsync(Id, ct)
-            : await Inventory.EventListingsForBuyerAsync(Id, buyerId, ct);
-        return new EventPageState(Id, ev, listings.Value, listings.IsSuccess ? null : ErrorText.For(listings.Error), viewer, allowance);
+        // The buyer's own listings are kept apart, so that pushed availability leaves them out too.
+        string[] own = buyerId is null ? [] : [.. await Inventory.OwnListingIdsAsync(Id, buyerId, ct)];
+        var listings = await Inventory.EventListingsAsync(Id, ct);
+        return new EventPageState(Id, ev, listings.Value, listings.IsSuccess ? null : ErrorText.For(listings.Error), viewer, allowance,
+            own, await Rooms.ProgressAsync(Id, ct));
     }
 
     private void Show(EventPageState state)
     {
         (_event, _viewer, _allowance, _error) = (state.Event, state.Viewer, state.Allowance, state.Error);
         _started = _event is not null && _event.StartTime <= Clock.GetUtcNow().UtcDateTime;
-        if (state.Listings is { } listings) (_currency, _offers) = (listings.Currency, OfferRow.From(listings));
+        (_ownListings, _room) = (state.OwnListings?.ToHashSet() ?? [], state.Room);
+        if (state.Listings is { } listings)
+            (_currency, _offers) = (listings.Currency, OfferRow.From(TicketInventoryService.WithoutOwnListings(listings, _ownListings)));
         _loaded = true;
     }
 
@@ -120,12 +139,18 @@ public partial class EventDetails : IDisposable
 
     public void Dispose()
     {
+        _watch?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }
 
-    /// <summary>One event as one viewer sees it: the event (null when there is none), what is on sale, and their allowance.</summary>
-    public sealed record EventPageState(string EventId, EventSummary? Event, EventListings? Listings, string? Error, Viewer Viewer, int Allowance);
+    /// <summary>
+    /// One event as one viewer sees it: the event (null when there is none), what is on sale, their allowance, their own
+    /// resale listings (never offered to them) and the on-sale's waiting room, if any.
+    /// </summary>
+    public sealed record EventPageState(
+        string EventId, EventSummary? Event, EventListings? Listings, string? Error, Viewer Viewer, int Allowance,
+        string[]? OwnListings = null, QueueProgress? Room = null);
 
     public enum Viewer
     {
