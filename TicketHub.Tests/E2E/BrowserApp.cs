@@ -51,7 +51,8 @@ public class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>Settings of this app on top of the test defaults.</summary>
-    protected virtual IDictionary<string, string?>? Settings => null;
+    /// Here: waiting rooms let one visitor in a second, so the waiting-room journey sees a place that moves before its turn.
+    protected virtual IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["WaitingRoom:AdmitPerSecond"] = "1" };
 
     /// <summary>Service additions of this app.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }

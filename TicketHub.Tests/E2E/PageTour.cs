@@ -1,9 +1,13 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TicketHub.Domain.Accounts;
+using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
+using TicketHub.Domain.Resale;
+using TicketHub.Domain.WaitingRooms;
 using static Microsoft.Playwright.Assertions;
 
 namespace TicketHub.Tests.E2E;
@@ -36,6 +40,9 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var order = await scope.ServiceProvider.GetRequiredService<PurchaseService>().BuyAsync(buyer.UserId, new BuyCommand(lot, 2), Ct);
         var ev = (await scope.ServiceProvider.GetRequiredService<EventService>().FindAsync(eventId, Ct))!;
+        // One of the two listed for resale, so My tickets shows a code and says why the other has none.
+        Assert.True((await scope.ServiceProvider.GetRequiredService<ResaleService>().SellAsync(buyer.UserId, new SellCommand(lot, 1, 50m), Ct)).IsSuccess);
+        var ticket = (await scope.ServiceProvider.GetRequiredService<ETicketService>().TicketsAsync(buyer.UserId, eventId, Ct)).Single();
         await scope.ServiceProvider.GetRequiredService<AccountAdminService>().EnsureAdministratorAsync("tour-admin", Password, Ct);
         var check = new PageCheck(Page);
         await Page.AddInitScriptAsync(CspListener);
@@ -58,7 +65,15 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await LoginAsync("tour-buyer");
         await Visit(check, $"/checkout?ticket={lot}&count=2", "checkout", "Checkout", "#pay-button");
         await Visit(check, $"/orders/{order.Value!.OrderId}", "order", "You're going!", "#order-status[data-status='paid']");
-        await Visit(check, "/my/tickets", "my-tickets", "My tickets", $"#resell-{lot}");
+        await Visit(check, "/my/tickets", "my-tickets", "My tickets", $"#eticket-{ticket.UnitId} img.th-ticket-qr");
+        await Expect(Page.Locator($"#listed-note-{eventId}")).ToContainTextAsync("not shown");
+        await Visit(check, $"/my/tickets/{ticket.UnitId}", "ticket", ev.Name, "#printable-ticket img.th-ticket-qr");
+        // The on-sale queued from tomorrow: the buyer waits for the draw.
+        string vendorId;
+        await using (var db = App.Factory.Database.CreateContext())
+            vendorId = await db.Events.Where(e => e.Id == eventId).Select(e => e.VendorId).SingleAsync(Ct);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<WaitingRoomService>().ScheduleAsync(vendorId, eventId, DateTimeOffset.UtcNow.AddDays(1), Ct)).IsSuccess);
+        await Visit(check, $"/events/{eventId}/queue", "waiting-room", "Waiting room", "#queue-before-start");
         await Visit(check, "/my/orders", "my-orders", "My orders", $"#order-{order.Value.OrderId}[data-status='paid']");
         await Expect(Page.Locator($"#order-{order.Value.OrderId} .th-your-time")).ToContainTextAsync("(America/New_York) your time");
         await Visit(check, "/account/change-password", "change-password", "Change password", "#current-password", interactive: false);
@@ -74,6 +89,14 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Visit(check, "/vendor/performers", "vendor-performers", "Performers", "#performers-table, #performers-empty");
         await Visit(check, "/vendor/events", "vendor-events", "Your events", $"#events-table a[href='/vendor/events/{eventId}']");
         await Visit(check, $"/vendor/events/{eventId}", "vendor-event-tickets", ev.Name, "#lot-chart svg");
+        await Expect(Page.Locator("#waiting-room-settings")).ToHaveAttributeAsync("data-state", "scheduled");
+        await Visit(check, $"/vendor/events/{eventId}/check-in", "check-in", "Check-in", "#checkin-code");
+        await Page.FillAsync("#checkin-code", ticket.Code);
+        await Page.PressAsync("#checkin-code", "Enter");
+        await Expect(Page.Locator("#checkin-verdict")).ToHaveAttributeAsync("data-verdict", CheckInVerdicts.Valid);
+        await Expect(Page.Locator("#entered-count")).ToHaveAttributeAsync("data-entered", "1");
+        await ScreenshotAsync("page-check-in-after-a-scan");
+        await check.AccessibleInBothThemesAsync("check-in-after-a-scan");
         var export = await Page.Context.APIRequest.GetAsync($"/vendor/events/{eventId}/sales.csv");
         Assert.Equal(200, export.Status);
         Assert.Contains(order.Value.OrderId, await export.TextAsync());

@@ -100,7 +100,7 @@ public partial class CheckIn : IDisposable
     {
         CheckInVerdicts.Valid => $"Admit one: {Seat(result)}.",
         CheckInVerdicts.AlreadyUsed when result.CheckedInAt is { } at =>
-            $"{Seat(result)} came in at {VenueTime.When(at, _event!.Venue.TimeZone)}. Do not admit again.",
+            $"{Seat(result)} came in at {VenueTime.ToLocal(at, _event!.Venue.TimeZone):HH:mm:ss} on {VenueTime.ToLocal(at, _event.Venue.TimeZone):ddd d MMM} ({VenueTime.ZoneName(_event.Venue.TimeZone)}). Do not admit again.",
         _ => Verdict.Of(result.Verdict).Advice,
     };
 
