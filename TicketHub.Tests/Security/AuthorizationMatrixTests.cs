@@ -375,7 +375,8 @@ public abstract partial class AuthorizationMatrixTests(DatabaseProvider provider
         var client = App.CreateClientWithToken(buyer.Token);
         var order = await (await BuyAsync(client, of.LotId, bought)).ReadOkAsync<OrderBody>();
         var listing = await (await SellAsync(client, of.LotId, listed)).ReadOkAsync<ListingBody>();
-        var ticket = (await (await client.GetAsync("/api/tickets/view-e-tickets", Ct)).ReadOkAsync<ETicketBody[]>()).First();
+        // The last: sell-ticket, allowed later in the run, lists the first (units are taken in id order), revoking its code.
+        var ticket = (await (await client.GetAsync("/api/tickets/view-e-tickets", Ct)).ReadOkAsync<ETicketBody[]>()).Last();
         return of with { ListingId = listing.ListingId, OrderId = order.OrderId, UnitId = ticket.UnitId, TicketCode = ticket.Code };
     }
 
