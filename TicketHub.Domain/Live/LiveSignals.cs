@@ -108,20 +108,52 @@ internal sealed class RedisLiveSignals(RedisConnection redis, Microsoft.Extensio
     private readonly string _node = Guid.NewGuid().ToString("N")[..12];
     private readonly RedisChannel _channel = RedisChannel.Literal($"{cache.Value.KeyPrefix}live");
 
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
+    // Redis out of reach at start-up must not keep the node from starting (an outage only costs freshness): subscribe
+    // in the background until it answers. Once subscribed, the multiplexer re-subscribes by itself after a reconnect.
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var connection = await redis.GetAsync();
-        // The subscription is re-established by the multiplexer after a reconnect.
-        await connection.GetSubscriber().SubscribeAsync(_channel, (_, message) =>
-        {
-            var text = (string?)message;
-            var separator = text?.IndexOf('|') ?? -1;
-            if (separator <= 0 || text![..separator] == _node) return;
-            Deliver(text[(separator + 1)..]);
-        });
+        if (!await TrySubscribeAsync(firstTry: true)) _retrying = RetryAsync(_stopping.Token);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _retrying.ContinueWith(_ => { }, TaskScheduler.Default);   // the retry loop ends by cancellation
+    }
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(RetryEvery);
+        while (await timer.WaitForNextTickAsync(stopping))
+            if (await TrySubscribeAsync(firstTry: false)) return;
+    }
+
+    private async Task<bool> TrySubscribeAsync(bool firstTry)
+    {
+        try
+        {
+            var connection = await redis.GetAsync();
+            await connection.GetSubscriber().SubscribeAsync(_channel, (_, message) =>
+            {
+                var text = (string?)message;
+                var separator = text?.IndexOf('|') ?? -1;
+                if (separator <= 0 || text![..separator] == _node) return;
+                Deliver(text[(separator + 1)..]);
+            });
+            if (!firstTry) logger.LogInformation("Redis answers again: this node hears other nodes' changes.");
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            if (firstTry)
+                logger.LogWarning(ex, "Redis is out of reach: this node's pages miss other nodes' changes until it answers (retrying every {Interval}).", RetryEvery);
+            return false;
+        }
+    }
 
     protected override void PublishToOtherNodes(string topic)
     {

@@ -95,6 +95,8 @@ public sealed class PageTour(BrowserApp app) : JourneyTest(app)
         await Page.PressAsync("#checkin-code", "Enter");
         await Expect(Page.Locator("#checkin-verdict")).ToHaveAttributeAsync("data-verdict", CheckInVerdicts.Valid);
         await Expect(Page.Locator("#entered-count")).ToHaveAttributeAsync("data-entered", "1");
+        // The drawer slides back in after the phone widths: let it finish before the picture.
+        await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
         await ScreenshotAsync("page-check-in-after-a-scan");
         await check.AccessibleInBothThemesAsync("check-in-after-a-scan");
         var export = await Page.Context.APIRequest.GetAsync($"/vendor/events/{eventId}/sales.csv");

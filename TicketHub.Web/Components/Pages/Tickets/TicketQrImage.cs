@@ -11,7 +11,7 @@ public static class TicketQrImage
 {
     /// <summary>
     /// Medium error correction (15 %): a phone screen with a crack or a crumpled printout still scans, and a code of
-    /// about 170 characters stays a QR code of 53 × 53 modules that cheap door scanners read at arm's length.
+    /// about 150 characters stays a QR code of version 8 or 9 (49 or 53 modules a side), which door scanners read easily.
     /// </summary>
     public static string DataUri(string code)
     {
