@@ -337,6 +337,66 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.ETickets.TicketUnit", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HoldingId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ListingId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TicketLotId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("EventId", "CheckedInAtUtc");
+
+                    b.HasIndex("HoldingId", "Status");
+
+                    b.HasIndex("ListingId", "Status");
+
+                    b.ToTable("TicketUnits", t =>
+                        {
+                            t.HasCheckConstraint("CK_TicketUnits_Generation", "\"Generation\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("TicketHub.Domain.Events.Event", b =>
                 {
                     b.Property<string>("Id")
@@ -979,6 +1039,80 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.QueueEntry", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DrawKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "DrawKey");
+
+                    b.HasIndex("EventId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("QueueEntries");
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.WaitingRoom", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime>("AdmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AdmittedThrough")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EarlyArrivals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PassRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("WaitingRooms", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitingRooms_Admitted", "\"AdmittedThrough\" >= 0 AND \"AdmittedThrough\" <= \"LastPosition\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1027,6 +1161,15 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.ETickets.TicketUnit", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1180,6 +1323,30 @@ namespace TicketHub.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.QueueEntry", b =>
+                {
+                    b.HasOne("TicketHub.Domain.WaitingRooms.WaitingRoom", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.WaitingRoom", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("TicketHub.Domain.WaitingRooms.WaitingRoom", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -326,6 +326,66 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.ETickets.TicketUnit", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldingId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketLotId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("EventId", "CheckedInAtUtc");
+
+                    b.HasIndex("HoldingId", "Status");
+
+                    b.HasIndex("ListingId", "Status");
+
+                    b.ToTable("TicketUnits", t =>
+                        {
+                            t.HasCheckConstraint("CK_TicketUnits_Generation", "\"Generation\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("TicketHub.Domain.Events.Event", b =>
                 {
                     b.Property<string>("Id")
@@ -968,6 +1028,80 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.QueueEntry", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "DrawKey");
+
+                    b.HasIndex("EventId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("QueueEntries");
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.WaitingRoom", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AdmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdmittedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EarlyArrivals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PassRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("WaitingRooms", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitingRooms_Admitted", "\"AdmittedThrough\" >= 0 AND \"AdmittedThrough\" <= \"LastPosition\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1016,6 +1150,15 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.ETickets.TicketUnit", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1169,6 +1312,30 @@ namespace TicketHub.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.QueueEntry", b =>
+                {
+                    b.HasOne("TicketHub.Domain.WaitingRooms.WaitingRoom", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TicketHub.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketHub.Domain.WaitingRooms.WaitingRoom", b =>
+                {
+                    b.HasOne("TicketHub.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("TicketHub.Domain.WaitingRooms.WaitingRoom", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
