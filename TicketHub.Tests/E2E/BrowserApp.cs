@@ -50,8 +50,10 @@ public class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>Settings of this app on top of the test defaults.</summary>
-    /// Here: waiting rooms let one visitor in a second, so the waiting-room journey sees a place that moves before its turn.
+    /// <summary>
+    /// Settings of this app on top of the test defaults. Here: waiting rooms let one visitor in a second, so the
+    /// waiting-room journey sees a place that moves before its turn.
+    /// </summary>
     protected virtual IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["WaitingRoom:AdmitPerSecond"] = "1" };
 
     /// <summary>Service additions of this app.</summary>
