@@ -76,6 +76,14 @@ public sealed class WaitingRoomService(
     }
 
     /// <summary>
+    /// <see cref="ProgressAsync"/> for the event's pages: cached like the buy check (at most the availability lifetime,
+    /// and dropped on every node when the room is scheduled, opens or its gate moves).
+    /// </summary>
+    public async Task<QueueProgress?> NoticeAsync(string eventId, CancellationToken ct = default) =>
+        await cache.GetOrCreateAsync($"waiting-room-notice:{eventId}", async token => await ProgressAsync(eventId, token),
+            [GateTag(eventId)], carriesAvailability: true, ct);
+
+    /// <summary>
     /// An individual joins the event's queue, or asks where they stand (joining again keeps the place). Once let in, the
     /// answer carries the pass; a pass that expired unused sends its holder to the back. Errors: validation_failed,
     /// not_found, not_owner (403, not an individual).
@@ -165,9 +173,13 @@ public sealed class WaitingRoomService(
         List<WaitingRoom> rooms;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            rooms = await db.WaitingRooms.AsNoTracking()
-                .Where(r => db.Events.Any(e => e.Id == r.EventId && e.EndUtc > now))
-                .ToListAsync(ct);
+            // The rooms alone first: with none (almost always), a tick reads one small table every second, and never
+            // the catalogue that the browse pages count on reading once.
+            rooms = await db.WaitingRooms.AsNoTracking().ToListAsync(ct);
+            if (rooms.Count == 0) return 0;
+            var ids = rooms.Select(r => r.EventId).ToList();
+            var running = await db.Events.Where(e => ids.Contains(e.Id) && e.EndUtc > now).Select(e => e.Id).ToListAsync(ct);
+            rooms = rooms.Where(r => running.Contains(r.EventId)).ToList();
         }
         var changed = 0;
         foreach (var room in rooms)
@@ -245,7 +257,7 @@ public sealed class WaitingRoomService(
         if (opened.Value)
         {
             logger.LogInformation("Waiting room of event {EventId} opened.", eventId);
-            await ChangedAsync(eventId, gate: false);
+            await ChangedAsync(eventId, gate: true);   // the event's pages say it is open now
         }
         return opened.Value;
     }

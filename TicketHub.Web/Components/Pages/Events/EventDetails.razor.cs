@@ -87,11 +87,12 @@ public partial class EventDetails : IDisposable
         var ev = await Events.FindAsync(Id, ct);
         if (ev is null) return new EventPageState(Id, null, null, null, Viewer.Anonymous, 0);
         var (viewer, allowance, buyerId) = await LoadViewerAsync(ct);
-        // The buyer's own listings are kept apart, so that pushed availability leaves them out too.
-        string[] own = buyerId is null ? [] : [.. await Inventory.OwnListingIdsAsync(Id, buyerId, ct)];
         var listings = await Inventory.EventListingsAsync(Id, ct);
+        // The buyer's own listings are kept apart, so that pushed availability leaves them out too. Looked up only when
+        // anything is on resale (as EventListingsForBuyerAsync does), so a second view reads no catalogue.
+        string[] own = buyerId is null || listings.Value?.Resale.Count is not > 0 ? [] : [.. await Inventory.OwnListingIdsAsync(Id, buyerId, ct)];
         return new EventPageState(Id, ev, listings.Value, listings.IsSuccess ? null : ErrorText.For(listings.Error), viewer, allowance,
-            own, await Rooms.ProgressAsync(Id, ct));
+            own, await Rooms.NoticeAsync(Id, ct));
     }
 
     private void Show(EventPageState state)
