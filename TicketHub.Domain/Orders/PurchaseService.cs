@@ -151,8 +151,5 @@ public sealed class PurchaseService(
     }
 
     internal static OrderSummary ToSummary(Order o) => new(
-        o.Id, o.TicketLotId, o.ListingId, o.Count, Money.ToDecimal(o.AmountCents, o.Currency), o.Currency, StatusName(o.Status));
-
-    /// <summary>The lower-case word the API and pages show: pending, paid or failed.</summary>
-    public static string StatusName(OrderStatus status) => status.ToString().ToLowerInvariant();
+        o.Id, o.TicketLotId, o.ListingId, o.Count, Money.ToDecimal(o.AmountCents, o.Currency), o.Currency, o.Status);
 }

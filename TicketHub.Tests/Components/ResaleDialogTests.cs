@@ -97,11 +97,11 @@ public sealed class ResaleDialogTests : ComponentTest
 
         page.WaitForElement($"#cancel-listing-{listed.Value.ListingId}", Patience).Click();
         page.WaitForAssertion(() => Assert.Contains("Cancel this listing?", page.Markup), Patience);
-        Assert.Equal("active", Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
+        Assert.Equal(ListingStatus.Active, Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel listing").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[id^=cancel-listing-]")), Patience);
-        Assert.Equal("cancelled", Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
+        Assert.Equal(ListingStatus.Cancelled, Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
         Assert.Equal(2, Assert.Single(await Service<HoldingService>().HoldingsAsync(fan.UserId, Ct)).Count);
     }
 

@@ -58,7 +58,7 @@ public abstract class PurchaseRulesTests(DatabaseProvider provider) : DomainTest
 
         Assert.True(bought.IsSuccess, bought.Error?.Message);
         var summary = bought.Value;
-        Assert.Equal((sale.LotId, (string?)null, 3, 136.5m, "EUR", "paid"),
+        Assert.Equal((sale.LotId, (string?)null, 3, 136.5m, "EUR", OrderStatus.Paid),
             (summary.TicketId, summary.ListingId, summary.Count, summary.Amount, summary.Currency, summary.Status));
         var order = await OrderAsync(summary.OrderId);
         Assert.Equal((OrderStatus.Paid, 4550L, 13650L, "pm_card_visa", $"test_pi_{order.Id}", (string?)null),
@@ -348,7 +348,7 @@ public abstract class PurchaseRulesTests(DatabaseProvider provider) : DomainTest
 
         var again = await BuyAsync(buyer, new BuyCommand(sale.LotId, 1, IdempotencyKey: "k"));
 
-        Assert.Equal("pending", again.Value?.Status);
+        Assert.Equal(OrderStatus.Pending, again.Value?.Status);
     }
 
     private async Task<(EventOnSale Sale, string Seller, string Buyer, string Listing)> ListingAsync(int listed = 3, decimal price = 30m)
@@ -368,7 +368,7 @@ public abstract class PurchaseRulesTests(DatabaseProvider provider) : DomainTest
         var bought = await BuyAsync(buyer, new BuyCommand(sale.LotId, 2, listing));
 
         Assert.True(bought.IsSuccess, bought.Error?.Message);
-        Assert.Equal((listing, 60m, "paid"), (bought.Value.ListingId, bought.Value.Amount, bought.Value.Status));
+        Assert.Equal((listing, 60m, OrderStatus.Paid), (bought.Value.ListingId, bought.Value.Amount, bought.Value.Status));
         await using var db = Database.CreateContext();
         var row = await db.ResaleListings.AsNoTracking().SingleAsync(l => l.Id == listing, Ct);
         Assert.Equal((1, 2), (row.Count, row.Sold));

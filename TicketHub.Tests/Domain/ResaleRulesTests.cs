@@ -182,7 +182,7 @@ public abstract class ResaleRulesTests(DatabaseProvider provider) : DomainTest(p
         Assert.Equal(3, (await HeldAsync(seller)).Count);
         Assert.Empty((await Service<TicketInventoryService>().EventListingsAsync(sale.EventId, Ct)).Value!.Resale);
         var mine = Assert.Single(await Resale.ListingsAsync(seller, Ct));
-        Assert.Equal(("cancelled", 0, 1), (mine.Status, mine.Count, mine.Sold));
+        Assert.Equal((ListingStatus.Cancelled, 0, 1), (mine.Status, mine.Count, mine.Sold));
         Assert.Equal(ErrorCodes.NotFound, (await Resale.CancelAsync(seller, listing, Ct)).Error?.Code);
     }
 
@@ -218,7 +218,7 @@ public abstract class ResaleRulesTests(DatabaseProvider provider) : DomainTest(p
 
         var listings = await Resale.ListingsAsync(seller, Ct);
 
-        Assert.Equal([("Sooner", "active", 15m), ("Later", "active", 20m), ("Sooner", "cancelled", 20m)],
+        Assert.Equal([("Sooner", ListingStatus.Active, 15m), ("Later", ListingStatus.Active, 20m), ("Sooner", ListingStatus.Cancelled, 20m)],
             listings.Select(l => (l.EventName, l.Status, l.Price)));
         Assert.All(listings, l => Assert.Equal(("EUR", "Europe/Berlin"), (l.Currency, l.TimeZone)));
     }
