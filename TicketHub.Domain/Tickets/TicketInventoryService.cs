@@ -182,7 +182,7 @@ public sealed class TicketInventoryService(
 
     /// <summary>
     /// What is on sale for an event as one buyer sees it: <see cref="EventListingsAsync"/> without the buyer's own resale
-    /// listings, which a purchase would refuse (own_listing). Errors: not_found.
+    /// listings, which a purchase would refuse (validation_failed: nobody buys their own listing). Errors: not_found.
     /// </summary>
     public async Task<Result<EventListings>> EventListingsForBuyerAsync(string? eventId, string buyerId, CancellationToken ct = default)
     {

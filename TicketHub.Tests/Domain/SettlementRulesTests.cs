@@ -162,7 +162,7 @@ public abstract class SettlementRulesTests(DatabaseProvider provider) : DomainTe
         Assert.Equal((OrderStatus.Paid, "pi_123", (string?)null), (paid.Status, paid.PaymentReference, paid.FailureCode));
         var stored = await OrderAsync(id);
         Assert.Equal((OrderStatus.Paid, "pi_123", (string?)null), (stored.Status, stored.PaymentReference, stored.FailureCode));
-        Assert.Equal(paid.UpdatedAtUtc, stored.UpdatedAtUtc);
+        Assert.Equal(paid.UpdatedAtUtc, stored.UpdatedAtUtc, TimeSpan.FromMilliseconds(1));   // PostgreSQL keeps microseconds
     }
 
     [Fact]
