@@ -28,26 +28,20 @@ public sealed class PendingOrderReconciliation(
         var settled = 0;
         foreach (var order in stale)
         {
-            if (await OutcomeAsync(order, ct) is not { } outcome) continue;
-            var (result, byThisCall) = await settlement.SettleAsync(order, outcome, ct);
-            if (!byThisCall) continue;   // another node's reconciler or the buying request itself got there first
-            logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
-            settled++;
+            try
+            {
+                var outcome = await payments.FindAsync(order.Id, ct) ?? PaymentOutcome.Decline("no_charge");
+                var (result, byThisCall) = await settlement.SettleAsync(order, outcome, ct);
+                if (!byThisCall) continue;   // another node's reconciler or the buying request itself got there first
+                logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
+                settled++;
+            }
+            catch (PaymentUnavailableException ex)
+            {
+                // Only the gateway throws this; the order stays pending for the next round.
+                logger.LogWarning(ex, "Could not ask the gateway about order {OrderId}; will retry.", order.Id);
+            }
         }
         return settled;
-    }
-
-    // The payment provider's record of the order's charge (no charge reads as a decline), or null when it cannot be asked now.
-    private async Task<PaymentOutcome?> OutcomeAsync(Order order, CancellationToken ct)
-    {
-        try
-        {
-            return await payments.FindAsync(order.Id, ct) ?? PaymentOutcome.Decline("no_charge");
-        }
-        catch (PaymentUnavailableException ex)
-        {
-            logger.LogWarning(ex, "Could not ask the gateway about order {OrderId}; will retry.", order.Id);
-            return null;
-        }
     }
 }
