@@ -42,7 +42,7 @@ public sealed class PurchaseService(
     {
         if (limits.Refuse(LimitedAction.Trading, buyerId) is { } limited) return audit.Outcome<OrderSummary>(AuditActions.Purchase, buyerId, "lot", limited, cmd.TicketId);
         return audit.Outcome(AuditActions.Purchase, buyerId, "order", await BuyCoreAsync(buyerId, cmd, ct), cmd.ListingId ?? cmd.TicketId,
-            o => o.OrderId, o => $"{(o.ListingId is null ? "lot " + o.TicketId : "listing " + o.ListingId)}: {o.Count} for {o.Amount} {o.Currency}, {o.Status}");
+            o => o.OrderId, o => $"{(o.ListingId is null ? "lot " + o.TicketId : "listing " + o.ListingId)}: {o.Count} for {o.Amount} {o.Currency}, {o.Status.ToString().ToLowerInvariant()}");
     }
 
     private async Task<Result<OrderSummary>> BuyCoreAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketHub.Domain;
+using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Accounts;
+using TicketHub.Domain.Audit;
+using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
 
 namespace TicketHub.Tests.Support;
@@ -16,6 +19,7 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
     private ServiceProvider? _services;
     private AsyncServiceScope _scope;
     private readonly List<AsyncServiceScope> _requests = [];
+    private bool _auditing;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
     protected DatabaseProvider Provider => provider;
@@ -23,6 +27,9 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>The services' clock: the real time, moved forward when a spec needs an event to have started.</summary>
     protected ShiftedClock Clock { get; } = new();
+
+    /// <summary>The per-user rate limits: none until a spec refuses an action.</summary>
+    protected ScriptedLimits Limits { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -35,7 +42,8 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
         };
         foreach (var (key, value) in Settings()) settings[key] = value;
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton<TimeProvider>(Clock);
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IActionRateLimiter>(Limits);
         services.AddTicketHubDomain(config, Path.GetTempPath());
         ConfigureServices(services);
         services.AddTicketHubIdentityCore();
@@ -46,6 +54,7 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_auditing) await Service<AuditWriter>().StopAsync(CancellationToken.None);
         foreach (var request in _requests) await request.DisposeAsync();
         await _scope.DisposeAsync();
         if (_services is not null) await _services.DisposeAsync();
@@ -70,6 +79,20 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
         var request = _services!.CreateAsyncScope();
         _requests.Add(request);
         return request.ServiceProvider.GetRequiredService<T>();
+    }
+
+    /// <summary>The audit entries of one action stored so far, oldest first (starts the audit writer on first use).</summary>
+    protected async Task<IReadOnlyList<AuditEntry>> AuditAsync(string action)
+    {
+        var writer = Service<AuditWriter>();
+        if (!_auditing)
+        {
+            await writer.StartAsync(Ct);
+            _auditing = true;
+        }
+        await writer.FlushAsync(Ct);
+        await using var db = Database.CreateContext();
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(Ct);
     }
 
     /// <summary>Test data made through the domain services of this spec's database.</summary>
