@@ -124,7 +124,7 @@ public abstract class AccountRulesTests(DatabaseProvider provider) : DomainTest(
         var fine = await rules.ValidateAsync(users, new AppUser(), "correct-horse-battery");
         var missing = await rules.ValidateAsync(users, user, null);
 
-        Assert.Equal(["PasswordTooLong"], tooLong.Errors.Select(e => e.Code));
+        Assert.Equal([("PasswordTooLong", "Passwords must be at most 128 characters.")], tooLong.Errors.Select(e => (e.Code, e.Description)));
         Assert.True(longest.Succeeded);
         Assert.Equal(["PasswordTooCommon"], common.Errors.Select(e => e.Code));
         Assert.Equal(["PasswordIsUsername"], name.Errors.Select(e => e.Code));

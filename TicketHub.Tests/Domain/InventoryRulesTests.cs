@@ -260,6 +260,33 @@ public abstract class InventoryRulesTests(DatabaseProvider provider) : DomainTes
     }
 
     [Fact]
+    public async Task A_bucket_with_exactly_the_count_left_is_taken_before_the_next_one()
+    {
+        var (vendor, ev) = await EventAsync();
+        var lot = (await Inventory.UploadAsync(vendor, new UploadTicketCommand(ev, 1_000, null, "GA", 5m), Ct)).Value!;   // 4 x 250
+
+        await Inventory.RemoveAsync(vendor, lot, 245, Ct);
+        await Inventory.RemoveAsync(vendor, lot, 5, Ct);
+
+        await using var db = Database.CreateContext();
+        Assert.Equal([0, 250, 250, 250], await db.TicketLotStock.Where(s => s.LotId == lot).OrderBy(s => s.Bucket).Select(s => s.Remaining).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Removals_from_one_lot_leave_every_other_lot_alone()
+    {
+        var (vendor, ev) = await EventAsync();
+        var lot = (await Inventory.UploadAsync(vendor, new UploadTicketCommand(ev, 1_000, null, "A", 5m), Ct)).Value!;
+        var other = (await Inventory.UploadAsync(vendor, new UploadTicketCommand(ev, 1_000, null, "B", 5m), Ct)).Value!;
+
+        Assert.Equal(600, (await Inventory.RemoveAsync(vendor, lot, 400, Ct)).Value?.Remaining);
+        Assert.Equal((600, 0), ((await Inventory.RemoveAsync(vendor, lot, null, Ct)).Value?.Removed, (await FiguresAsync(vendor, lot)).Remaining));
+
+        await using var db = Database.CreateContext();
+        Assert.Equal([250, 250, 250, 250], await db.TicketLotStock.Where(s => s.LotId == other).OrderBy(s => s.Bucket).Select(s => s.Remaining).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Only_the_lots_vendor_removes_and_the_request_must_name_a_lot_and_a_positive_count()
     {
         var (vendor, ev) = await EventAsync();

@@ -63,6 +63,7 @@ public abstract class SettlementRulesTests(DatabaseProvider provider) : DomainTe
 
         Assert.Equal(1, await ReconcileAsync());
 
+        Assert.Contains($"Information: Reconciled order {order}: Paid.", Logs.Messages);
         var paid = await OrderAsync(order);
         Assert.Equal((OrderStatus.Paid, $"test_pi_{order}"), (paid.Status, paid.PaymentReference));
         Assert.Equal(2, Assert.Single(await Service<HoldingService>().HoldingsAsync(buyer, Ct)).Count);
@@ -109,6 +110,7 @@ public abstract class SettlementRulesTests(DatabaseProvider provider) : DomainTe
 
         Assert.Equal(0, await ReconcileAsync());
         Assert.Equal(OrderStatus.Pending, (await OrderAsync(order)).Status);
+        Assert.Contains($"Warning: Could not ask the gateway about order {order}; will retry.", Logs.Messages);
 
         Gateway.Unreachable = false;
         Assert.Equal(1, await ReconcileAsync());

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketHub.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Audit;
 using TicketHub.Domain.Common;
@@ -28,6 +29,9 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>The services' clock: the real time, moved forward when a spec needs an event to have started.</summary>
     protected ShiftedClock Clock { get; } = new();
 
+    /// <summary>What the services logged.</summary>
+    protected LogCapture Logs { get; } = new();
+
     /// <summary>The per-user rate limits: none until a spec refuses an action.</summary>
     protected ScriptedLimits Limits { get; } = new();
 
@@ -42,7 +46,7 @@ public abstract class DomainTest(DatabaseProvider provider) : IAsyncLifetime
         };
         foreach (var (key, value) in Settings()) settings[key] = value;
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton<TimeProvider>(Clock)
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging(b => b.AddProvider(Logs)).AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IActionRateLimiter>(Limits);
         services.AddTicketHubDomain(config, Path.GetTempPath());
         ConfigureServices(services);
