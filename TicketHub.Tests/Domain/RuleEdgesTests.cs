@@ -83,7 +83,8 @@ public abstract class RuleEdgesTests(DatabaseProvider provider) : DomainTest(pro
         var bought = await Service<PurchaseService>().BuyAsync(fan, new BuyCommand(lot, 2, " ", IdempotencyKey: "k"), Ct);
         var again = await Service<PurchaseService>().BuyAsync(fan, new BuyCommand(lot, 2, null, IdempotencyKey: "k"), Ct);
 
-        Assert.Null(bought.Value?.ListingId);
+        Assert.True(bought.IsSuccess, bought.Error?.Message);
+        Assert.Null(bought.Value.ListingId);
         Assert.Equal(bought.Value, again.Value);
     }
 
