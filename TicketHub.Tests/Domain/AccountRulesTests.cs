@@ -136,6 +136,15 @@ public abstract class AccountRulesTests(DatabaseProvider provider) : DomainTest(
     }
 
     [Fact]
+    public void The_common_password_list_reads_one_password_a_line_without_comments_or_blank_lines()
+    {
+        var list = PasswordRules.Read(new StringReader("# a comment\n\nDragon\n#\nletmein\n"));
+
+        Assert.Equal(["dragon", "letmein"], list.Order(StringComparer.OrdinalIgnoreCase).Select(p => p.ToLowerInvariant()));
+        Assert.Contains("DRAGON", list);
+    }
+
+    [Fact]
     public async Task The_right_password_signs_in_and_a_wrong_or_unknown_one_does_not()
     {
         var account = (await RegisterAsync()).Value!;
