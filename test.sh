@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, one command: installs what the tests need when it is missing (as root, from Debian's
 # packages: PostgreSQL 15, Chromium, Redis), starts a throwaway PostgreSQL 15 and Redis on loopback ports, runs every test, and ends with "N passed, N failed".
+# ./test.sh --mutation runs the mutation tests of the domain's rules instead (scripts/mutation.sh; slow, not in CI).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+mutation=false
+if [ "${1:-}" = "--mutation" ]; then mutation=true; shift; fi
 
 # shellcheck source=scripts/throwaway-postgres.sh
 . scripts/throwaway-postgres.sh
@@ -12,6 +16,7 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)      # the browser journeys drive Debian's Chromium
 command -v redis-server >/dev/null || need_packages+=(redis-server)
 command -v npx >/dev/null || need_packages+=(nodejs npm)   # Redocly lints the OpenAPI document
+[ "$mutation" = false ] || command -v jq >/dev/null || need_packages+=(jq)   # reads Stryker's report
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need_packages[*]}. Install them (sudo apt-get install ${need_packages[*]}) and run again." >&2
@@ -45,6 +50,12 @@ for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$redisport") 2>/dev/null && 
 echo "Redis on 127.0.0.1:$redisport"
 export TICKETHUB_TEST_REDIS="127.0.0.1:$redisport"
 export TICKETHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Maximum Pool Size=40"
+
+if [ "$mutation" = true ]; then
+  status=0
+  scripts/mutation.sh "$@" || status=$?
+  exit $status
+fi
 
 results="$work/results"
 export TICKETHUB_CONFORMANCE_REPORT="$work/conformance.txt"   # the API specs' traffic held against the OpenAPI document

@@ -51,7 +51,7 @@ end
 
 function response(status, _, _)
   if status >= 500 then fivexx = fivexx + 1 end
-  if status < 200 or status > 399 then non2xx = non2xx + 1 end
+  if status < 200 or status > 299 then non2xx = non2xx + 1 end   -- a redirect is no page either
 end
 
 function done(summary, latency, _)

@@ -63,7 +63,8 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Checks a username and password. Every failure counts towards a temporary lockout, also when failures race.
+    /// Checks a username and password. Every wrong password for an account that is not locked counts towards a temporary
+    /// lockout, also when failures race.
     /// Errors: invalid_credentials (also for an unknown user and a locked account, which cost the same password check,
     /// so neither can be told from a wrong password; a username or password no account can have is not looked up and
     /// not counted), account_disabled (403, after the right password only),

@@ -32,6 +32,12 @@ public sealed class PasswordRules : IPasswordValidator<AppUser>
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("TicketHub.Domain.Accounts.CommonPasswords.txt")
             ?? throw new InvalidOperationException("The common-password list is not embedded in TicketHub.Domain.");
         using var reader = new StreamReader(stream);
+        return Read(reader);
+    }
+
+    /// <summary>The list's format: one password a line, compared case-insensitively; lines starting with # are comments.</summary>
+    internal static HashSet<string> Read(TextReader reader)
+    {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)
             if (line.Length > 0 && line[0] != '#') set.Add(line);

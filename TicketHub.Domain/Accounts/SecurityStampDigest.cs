@@ -5,7 +5,7 @@ namespace TicketHub.Domain.Accounts;
 
 /// <summary>
 /// A short digest of an account's security stamp, carried in bearer tokens: it changes when the stamp rotates
-/// (password change, rejection), which ends the token, and it reveals nothing about the stamp.
+/// (a password change, a rejection, a disabling), which ends the token, and it reveals nothing about the stamp.
 /// </summary>
 public static class SecurityStampDigest
 {

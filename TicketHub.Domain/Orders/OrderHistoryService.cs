@@ -38,5 +38,5 @@ public sealed class OrderHistoryService(IDbContextFactory<TicketHubDbContext> db
             .Select(x => new OrderDetails(
                 x.o.Id, x.o.EventId, x.Name, x.StartUtc, x.Venue, x.o.TicketLotId, x.o.ListingId, x.Section, x.Seat, x.o.Count,
                 Money.ToDecimal(x.o.UnitPriceCents, x.o.Currency), Money.ToDecimal(x.o.AmountCents, x.o.Currency), x.o.Currency,
-                PurchaseService.StatusName(x.o.Status), x.o.CreatedAtUtc, x.o.UpdatedAtUtc, x.o.FailureCode));
+                x.o.Status, x.o.CreatedAtUtc, x.o.UpdatedAtUtc, x.o.FailureCode));
 }

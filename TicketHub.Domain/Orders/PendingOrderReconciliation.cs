@@ -28,20 +28,19 @@ public sealed class PendingOrderReconciliation(
         var settled = 0;
         foreach (var order in stale)
         {
-            PaymentOutcome? outcome;
             try
             {
-                outcome = await payments.FindAsync(order.Id, ct);
+                var outcome = await payments.FindAsync(order.Id, ct) ?? PaymentOutcome.Decline("no_charge");
+                var (result, byThisCall) = await settlement.SettleAsync(order, outcome, ct);
+                if (!byThisCall) continue;   // another node's reconciler or the buying request itself got there first
+                logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
+                settled++;
             }
             catch (PaymentUnavailableException ex)
             {
+                // Only the gateway throws this; the order stays pending for the next round.
                 logger.LogWarning(ex, "Could not ask the gateway about order {OrderId}; will retry.", order.Id);
-                continue;
             }
-            var (result, byThisCall) = await settlement.SettleAsync(order, outcome ?? PaymentOutcome.Decline("no_charge"), ct);
-            if (!byThisCall) continue;   // another node's reconciler or the buying request itself got there first
-            logger.LogInformation("Reconciled order {OrderId}: {Status}.", order.Id, result.Status);
-            settled++;
         }
         return settled;
     }

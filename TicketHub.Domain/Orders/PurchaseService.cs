@@ -45,7 +45,7 @@ public sealed class PurchaseService(
     {
         if (limits.Refuse(LimitedAction.Trading, buyerId) is { } limited) return audit.Outcome<OrderSummary>(AuditActions.Purchase, buyerId, "lot", limited, cmd.TicketId);
         return audit.Outcome(AuditActions.Purchase, buyerId, "order", await BuyCoreAsync(buyerId, cmd, ct), cmd.ListingId ?? cmd.TicketId,
-            o => o.OrderId, o => $"{(o.ListingId is null ? "lot " + o.TicketId : "listing " + o.ListingId)}: {o.Count} for {o.Amount} {o.Currency}, {o.Status}");
+            o => o.OrderId, o => $"{(o.ListingId is null ? "lot " + o.TicketId : "listing " + o.ListingId)}: {o.Count} for {o.Amount} {o.Currency}, {o.Status.ToString().ToLowerInvariant()}");
     }
 
     private async Task<Result<OrderSummary>> BuyCoreAsync(string buyerId, BuyCommand cmd, CancellationToken ct = default)
@@ -155,8 +155,5 @@ public sealed class PurchaseService(
     }
 
     internal static OrderSummary ToSummary(Order o) => new(
-        o.Id, o.TicketLotId, o.ListingId, o.Count, Money.ToDecimal(o.AmountCents, o.Currency), o.Currency, StatusName(o.Status));
-
-    /// <summary>The lower-case word the API and pages show: pending, paid or failed.</summary>
-    public static string StatusName(OrderStatus status) => status.ToString().ToLowerInvariant();
+        o.Id, o.TicketLotId, o.ListingId, o.Count, Money.ToDecimal(o.AmountCents, o.Currency), o.Currency, o.Status);
 }

@@ -5,8 +5,8 @@ using TicketHub.Domain.Data;
 namespace TicketHub.Domain.Payments;
 
 /// <summary>
-/// The built-in gateway: works offline and follows the payment provider's test tokens (pm_card_visa and
-/// pm_card_mastercard succeed, pm_card_chargeDeclined* are declined). Charges are kept in the database per order id
+/// The built-in gateway: works offline and follows the payment provider's test tokens (pm_card_visa, pm_card_mastercard
+/// and pm_card_amex succeed, pm_card_chargeDeclined* are declined, any other is invalid_payment_method). Charges are kept in the database per order id
 /// (<see cref="TestPaymentCharge"/>), so a repeated charge returns the first outcome, as the real provider's
 /// idempotency keys do, and every node of a cluster finds every charge. The record commits durably before the
 /// outcome is returned, as a provider's does.

@@ -15,7 +15,7 @@ public sealed record ListingCancelled(string ListingId, int Returned)
 
 public sealed record MyListing(
     string ListingId, string TicketId, string EventId, string EventName, DateTime StartTime, string? Section, string Seat,
-    int Count, int Sold, decimal Price, string Currency, string Status, string TimeZone);
+    int Count, int Sold, decimal Price, string Currency, ListingStatus Status, string TimeZone);
 
 public sealed record PayoutView(
     string ListingId, string OrderId, string EventName, int Count, decimal Amount, string Currency, DateTime CreatedAt, string TimeZone);

@@ -149,7 +149,7 @@ public sealed class ResaleService(
             .ToListAsync(ct);
         return rows.OrderBy(x => x.l.Status).ThenBy(x => x.StartUtc)
             .Select(x => new MyListing(x.l.Id, x.l.TicketLotId, x.l.EventId, x.Name, x.StartUtc, x.Section, x.Seat, x.l.Count, x.l.Sold,
-                Money.ToDecimal(x.l.PriceCents, x.Currency), x.Currency, x.l.Status.ToString().ToLowerInvariant(), x.TimeZone))
+                Money.ToDecimal(x.l.PriceCents, x.Currency), x.Currency, x.l.Status, x.TimeZone))
             .ToList();
     }
 

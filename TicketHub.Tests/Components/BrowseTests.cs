@@ -25,11 +25,11 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task The_quantity_selector_offers_neither_more_than_the_lot_has_nor_more_than_the_buyer_may_still_buy()
     {
-        var vendor = await VendorAsync();
-        var venue = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        var eventId = await EventAsync(vendor, venue, "Jazz Night", TimeSpan.FromDays(10));
-        var floor = await LotAsync(vendor, eventId, count: 20, section: "Floor", price: 35m);
-        var balcony = await LotAsync(vendor, eventId, count: 2, section: "Balcony", price: 50m);
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var venue = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        var eventId = await Data.EventAsync(vendor, venue, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD");
+        var floor = await Data.LotAsync(vendor, eventId, 20, 35m, "Floor");
+        var balcony = await Data.LotAsync(vendor, eventId, 2, 50m, "Balcony");
         var buyer = await SignInAsync("buyer", UserType.Individual);
         var bought = await Service<PurchaseService>().BuyAsync(buyer.UserId, new BuyCommand(floor, 7), Ct);
         Assert.True(bought.IsSuccess, bought.Error?.Message);
@@ -53,10 +53,10 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task A_buyer_at_the_cap_is_offered_nothing_and_a_sold_out_lot_is_shown_but_not_buyable()
     {
-        var vendor = await VendorAsync();
-        var venue = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        var eventId = await EventAsync(vendor, venue, "Jazz Night", TimeSpan.FromDays(10));
-        var floor = await LotAsync(vendor, eventId, count: 10, section: "Floor", price: 35m);
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var venue = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        var eventId = await Data.EventAsync(vendor, venue, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD");
+        var floor = await Data.LotAsync(vendor, eventId, 10, 35m, "Floor");
         var buyer = await SignInAsync("buyer", UserType.Individual);
         Assert.True((await Service<PurchaseService>().BuyAsync(buyer.UserId, new BuyCommand(floor, 10), Ct)).IsSuccess);
 
@@ -71,10 +71,10 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_log_in_without_choosing_a_quantity_and_vendors_cannot_buy()
     {
-        var vendor = await VendorAsync();
-        var venue = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        var eventId = await EventAsync(vendor, venue, "Jazz Night", TimeSpan.FromDays(10));
-        var floor = await LotAsync(vendor, eventId, count: 30, section: "Floor", price: 35m);
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var venue = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        var eventId = await Data.EventAsync(vendor, venue, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD");
+        var floor = await Data.LotAsync(vendor, eventId, 30, 35m, "Floor");
 
         var anonymous = Render<EventDetails>(p => p.Add(x => x.Id, eventId));
         anonymous.WaitForAssertion(() => Assert.Equal(
@@ -101,12 +101,12 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task The_address_alone_reproduces_a_search_and_changing_a_filter_changes_the_address()
     {
-        var vendor = await VendorAsync();
-        var austin = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        var berlin = await VenueAsync(vendor, "Spreehalle", "Berlin", "Germany");
-        await EventAsync(vendor, austin, "Jazz Night", TimeSpan.FromDays(10));
-        await EventAsync(vendor, austin, "Rock Evening", TimeSpan.FromDays(40));
-        await EventAsync(vendor, berlin, "Techno Marathon", TimeSpan.FromDays(10));
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var austin = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        var berlin = await Data.VenueAsync(vendor, "Spreehalle", "Berlin", "Germany", "Europe/Berlin");
+        await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD");
+        await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(40), "Rock Evening", "USD");
+        await Data.EventAsync(vendor, berlin, DateTimeOffset.UtcNow.AddDays(10), "Techno Marathon", "USD");
         Nav.NavigateTo("/events?city=Austin");
 
         var cut = Render<EventList>();
@@ -133,10 +133,10 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task A_date_range_in_the_address_limits_the_results()
     {
-        var vendor = await VendorAsync();
-        var austin = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        await EventAsync(vendor, austin, "Jazz Night", TimeSpan.FromDays(10));
-        await EventAsync(vendor, austin, "Rock Evening", TimeSpan.FromDays(40));
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var austin = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD");
+        await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(40), "Rock Evening", "USD");
         var to = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd");
         Nav.NavigateTo($"/events?to={to}");
 
@@ -152,9 +152,9 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task Results_are_paged_twelve_at_a_time()
     {
-        var vendor = await VendorAsync();
-        var austin = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
-        for (var i = 1; i <= 14; i++) await EventAsync(vendor, austin, $"Show {i:00}", TimeSpan.FromDays(i));
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var austin = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
+        for (var i = 1; i <= 14; i++) await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(i), $"Show {i:00}", "USD");
         Nav.NavigateTo("/events");
 
         var cut = Render<EventList>();
@@ -171,11 +171,11 @@ public sealed class BrowseTests : ComponentTest
     [Fact]
     public async Task The_home_page_lists_upcoming_events_cities_and_performers()
     {
-        var vendor = await VendorAsync();
-        var austin = await VenueAsync(vendor, "Riverside Arena", "Austin", "United States");
+        var vendor = (await Data.AccountAsync("vendor1", UserType.Vendor)).UserId;
+        var austin = await Data.VenueAsync(vendor, "Riverside Arena", "Austin", "United States", "America/Chicago");
         var performer = await Service<PerformerService>().AddAsync(vendor, new("The Quartet", "Smooth jazz"), Ct);
         Assert.True(performer.IsSuccess, performer.Error?.Message);
-        await EventAsync(vendor, austin, "Jazz Night", TimeSpan.FromDays(10), performer.Value);
+        await Data.EventAsync(vendor, austin, DateTimeOffset.UtcNow.AddDays(10), "Jazz Night", "USD", null, performer.Value);
 
         var cut = Render<Home>();
 
@@ -194,36 +194,4 @@ public sealed class BrowseTests : ComponentTest
 
     private static List<string> EventNames<T>(IRenderedComponent<T> cut) where T : IComponent =>
         cut.FindAll("[data-event-id] h2, [data-event-id] h3").Select(h => h.TextContent.Trim()).ToList();
-
-    private async Task<string> VendorAsync()
-    {
-        var account = await Service<AccountService>().RegisterAsync(
-            new RegisterCommand("vendor1", "Vera", "Vendor", "correct-horse-1", Roles.ApiName(UserType.Vendor)), Ct);
-        Assert.True(account.IsSuccess, account.Error?.Message);
-        return account.Value.UserId;
-    }
-
-    private async Task<string> VenueAsync(string vendorId, string name, string city, string country)
-    {
-        var venue = await Service<VenueService>().AddAsync(vendorId,
-            new AddVenueCommand(name, "1 Main St", city, null, country, null, null, city == "Berlin" ? "Europe/Berlin" : "America/Chicago"), Ct);
-        Assert.True(venue.IsSuccess, venue.Error?.Message);
-        return venue.Value;
-    }
-
-    private async Task<string> EventAsync(string vendorId, string venueId, string name, TimeSpan fromNow, params string[] performerIds)
-    {
-        var start = DateTimeOffset.UtcNow.Add(fromNow);
-        var ev = await Service<EventService>().AddAsync(vendorId,
-            new AddEventCommand(venueId, name, $"{name}, live.", start, start.AddHours(3), "USD", performerIds), Ct);
-        Assert.True(ev.IsSuccess, ev.Error?.Message);
-        return ev.Value;
-    }
-
-    private async Task<string> LotAsync(string vendorId, string eventId, int count, string section, decimal price)
-    {
-        var lot = await Service<TicketInventoryService>().UploadAsync(vendorId, new UploadTicketCommand(eventId, count, section, "GA", price), Ct);
-        Assert.True(lot.IsSuccess, lot.Error?.Message);
-        return lot.Value;
-    }
 }

@@ -17,7 +17,7 @@ public sealed class CheckoutTests : ComponentTest
 
     private async Task<(AccountInfo Fan, IRenderedComponent<Checkout> Page)> CheckoutAsync(int count = 2)
     {
-        var lot = await StoreSeed.LotAsync(Services, price: 50m, ct: Ct);
+        var lot = await LotOnSaleAsync(50m);
         var fan = await SignInAsync("fan", UserType.Individual);
         Service<NavigationManager>().NavigateTo($"/checkout?ticket={lot}&count={count}");
         var page = Render<Checkout>();

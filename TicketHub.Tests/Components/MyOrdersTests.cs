@@ -15,7 +15,7 @@ public sealed class MyOrdersTests : ComponentTest
     [Fact]
     public async Task A_paid_order_links_to_its_tickets_and_a_pending_one_says_what_happens_next()
     {
-        var lot = await StoreSeed.LotAsync(Services, price: 50m, ct: Ct);
+        var lot = await LotOnSaleAsync(50m);
         var fan = await SignInAsync("fan", UserType.Individual);
         var paid = await Service<PurchaseService>().BuyAsync(fan.UserId, new BuyCommand(lot, 2), Ct);
         var pending = await Service<PurchaseService>().BuyAsync(fan.UserId, new BuyCommand(lot, 1), Ct);

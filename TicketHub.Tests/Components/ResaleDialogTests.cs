@@ -2,11 +2,9 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using TicketHub.Domain.Accounts;
-using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
-using TicketHub.Domain.Venues;
 using TicketHub.Tests.Support;
 using TicketHub.Web.Components.Pages.Tickets;
 
@@ -20,7 +18,7 @@ public sealed class ResaleDialogTests : ComponentTest
 
     private async Task<(AccountInfo Fan, HoldingView Holding)> FanHoldingTwoAsync()
     {
-        var lot = await StoreSeed.LotAsync(Services, price: 50m, ct: Ct);
+        var lot = await LotOnSaleAsync(50m);
         var fan = await SignInAsync("fan", UserType.Individual);
         var bought = await Service<PurchaseService>().BuyAsync(fan.UserId, new BuyCommand(lot, 2, PaymentMethod: "pm_card_visa"), Ct);
         Assert.True(bought.IsSuccess, bought.Error?.Message);
@@ -99,11 +97,11 @@ public sealed class ResaleDialogTests : ComponentTest
 
         page.WaitForElement($"#cancel-listing-{listed.Value.ListingId}", Patience).Click();
         page.WaitForAssertion(() => Assert.Contains("Cancel this listing?", page.Markup), Patience);
-        Assert.Equal("active", Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
+        Assert.Equal(ListingStatus.Active, Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel listing").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[id^=cancel-listing-]")), Patience);
-        Assert.Equal("cancelled", Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
+        Assert.Equal(ListingStatus.Cancelled, Assert.Single(await Service<ResaleService>().ListingsAsync(fan.UserId, Ct)).Status);
         Assert.Equal(2, Assert.Single(await Service<HoldingService>().HoldingsAsync(fan.UserId, Ct)).Count);
     }
 
@@ -116,28 +114,5 @@ public sealed class ResaleDialogTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("No tickets yet", page.Find("#tickets-empty").TextContent), Patience);
         Assert.NotNull(page.Find("#tickets-empty a[href='/events']"));
-    }
-}
-
-/// <summary>A vendor's upcoming event with one lot on sale, made through the domain services as the vendor pages do.</summary>
-internal static class StoreSeed
-{
-    public static async Task<string> LotAsync(IServiceProvider services, decimal price = 50m, int count = 20, CancellationToken ct = default)
-    {
-        var account = await services.GetRequiredService<AccountService>().RegisterAsync(
-            new RegisterCommand("vendor", "Vera", "Vendor", "correct-horse-1", "vendor"), ct);
-        Assert.True(account.IsSuccess, account.Error?.Message);
-        var vendorId = account.Value.UserId;
-        var venue = await services.GetRequiredService<VenueService>().AddAsync(vendorId,
-            new AddVenueCommand("Moody Center", "2001 Robert Dedman Dr", "Austin", "TX", "US", "78712", null, "America/Chicago"), ct);
-        Assert.True(venue.IsSuccess, venue.Error?.Message);
-        var start = DateTimeOffset.UtcNow.AddDays(30);
-        var ev = await services.GetRequiredService<EventService>().AddAsync(vendorId,
-            new AddEventCommand(venue.Value, "Spring Tour", null, start, start.AddHours(3), "USD", null), ct);
-        Assert.True(ev.IsSuccess, ev.Error?.Message);
-        var lot = await services.GetRequiredService<TicketInventoryService>().UploadAsync(vendorId,
-            new UploadTicketCommand(ev.Value, count, "A", "12", price), ct);
-        Assert.True(lot.IsSuccess, lot.Error?.Message);
-        return lot.Value;
     }
 }

@@ -28,7 +28,7 @@ public sealed class StripeCheckoutTests : ComponentTest
 
     private async Task<IRenderedComponent<Checkout>> CheckoutAsync()
     {
-        var lot = await StoreSeed.LotAsync(Services, price: 40m, ct: Ct);
+        var lot = await LotOnSaleAsync(40m);
         await SignInAsync("stripefan", UserType.Individual);
         Service<NavigationManager>().NavigateTo($"/checkout?ticket={lot}&count=2");
         var page = Render<Checkout>();

@@ -1,9 +1,7 @@
 using Bunit;
 using MudBlazor;
 using TicketHub.Domain.Accounts;
-using TicketHub.Domain.Events;
 using TicketHub.Domain.Tickets;
-using TicketHub.Domain.Venues;
 using TicketHub.Tests.Support;
 using TicketHub.Web.Components.Pages.Vendor;
 
@@ -18,15 +16,11 @@ public sealed class VendorTicketsTests : ComponentTest
     private async Task<(string VendorId, IRenderedComponent<EventTickets> Page)> EventPageAsync()
     {
         var vendor = await SignInAsync("vendy", UserType.Vendor);
-        var venue = await Service<VenueService>().AddAsync(vendor.UserId,
-            new AddVenueCommand("Moody Hall", "1 Main St", "Austin", "TX", "US", "78701", null, "America/Chicago"), Ct);
-        var start = DateTimeOffset.UtcNow.AddDays(30);
-        var ev = await Service<EventService>().AddAsync(vendor.UserId,
-            new AddEventCommand(venue.Value, "Spring Tour", null, start, start.AddHours(3), "USD", []), Ct);
-        Assert.True(ev.IsSuccess, ev.Error?.Message);
+        var venue = await Data.VenueAsync(vendor.UserId, "Moody Hall", "Austin", "US", "America/Chicago");
+        var eventId = await Data.EventAsync(vendor.UserId, venue, DateTimeOffset.UtcNow.AddDays(30), "Spring Tour", "USD");
 
         Render<MudPopoverProvider>();
-        var page = Render<EventTickets>(p => p.Add(x => x.Id, ev.Value));
+        var page = Render<EventTickets>(p => p.Add(x => x.Id, eventId));
         page.WaitForElement("#upload-form", Slow);
         return (vendor.UserId, page);
     }

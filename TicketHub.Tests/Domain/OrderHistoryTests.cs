@@ -35,7 +35,7 @@ public abstract class OrderHistoryTests(DatabaseProvider provider) : DomainTest(
         var history = await Service<OrderHistoryService>().OrdersAsync(buyer, new PageRequest(), Ct);
 
         Assert.Equal(2, history.TotalCount);
-        Assert.Equal(["failed", "paid"], history.Items.Select(o => o.Status));
+        Assert.Equal([OrderStatus.Failed, OrderStatus.Paid], history.Items.Select(o => o.Status));
         var first = history.Items[1];
         Assert.Equal((paid.Value!.OrderId, 2, 70m, "EUR", "Fado Night"),
             (first.OrderId, first.Count, first.Amount, first.Currency, first.EventName));
@@ -51,7 +51,7 @@ public abstract class OrderHistoryTests(DatabaseProvider provider) : DomainTest(
 
         var history = await Service<OrderHistoryService>().OrdersAsync(buyer, new PageRequest(), Ct);
 
-        Assert.Equal("pending", Assert.Single(history.Items).Status);
+        Assert.Equal(OrderStatus.Pending, Assert.Single(history.Items).Status);
     }
 
     [Fact]

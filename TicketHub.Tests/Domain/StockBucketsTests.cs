@@ -8,6 +8,8 @@ public sealed class StockBucketsTests
     [InlineData(1, 1)]
     [InlineData(249, 1)]
     [InlineData(500, 2)]
+    [InlineData(501, 2)]
+    [InlineData(1_003, 4)]
     [InlineData(1_000, 4)]
     [InlineData(20_000, 16)]
     [InlineData(100_000, 16)]

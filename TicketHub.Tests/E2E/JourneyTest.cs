@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TicketHub.Domain.Accounts;
-using TicketHub.Domain.Events;
-using TicketHub.Domain.Tickets;
-using TicketHub.Domain.Venues;
+using TicketHub.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace TicketHub.Tests.E2E;
@@ -19,7 +17,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>;
 [Trait("Category", "E2E")]
 public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
 {
-    protected const string Password = "correct-horse-1";
+    protected const string Password = TestData.Password;
     protected BrowserApp App => app;
     protected IPage Page { get; private set; } = null!;
     private IBrowserContext _context = null!;
@@ -96,26 +94,14 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
     protected async Task<AccountInfo> AccountAsync(string username, UserType type)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .RegisterAsync(new RegisterCommand(username, "Pat", "Tester", Password, Roles.ApiName(type)), Ct);
-        Assert.True(result.IsSuccess, result.Error?.Message);
-        return result.Value;
+        return await new TestData(scope.ServiceProvider, Ct).AccountAsync(username, type);
     }
 
     /// <summary>A vendor's event in a city of its own with one lot on sale; returns the event and lot ids.</summary>
     protected async Task<(string EventId, string LotId)> EventOnSaleAsync(string vendorName, string city, string eventName, int tickets = 20, decimal price = 60m)
     {
-        var vendor = await AccountAsync(vendorName, UserType.Vendor);
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var venue = await services.GetRequiredService<VenueService>().AddAsync(vendor.UserId,
-            new AddVenueCommand($"{city} Hall", "1 Main St", city, null, "Testland", "1000", null, "Europe/Berlin"), Ct);
-        var start = DateTimeOffset.UtcNow.AddDays(21);
-        var ev = await services.GetRequiredService<EventService>().AddAsync(vendor.UserId,
-            new AddEventCommand(venue.Value, eventName, "A night to remember", start, start.AddHours(3), "EUR", []), Ct);
-        var lot = await services.GetRequiredService<TicketInventoryService>().UploadAsync(vendor.UserId,
-            new UploadTicketCommand(ev.Value, tickets, "Floor", "GA", price), Ct);
-        Assert.True(lot.IsSuccess, lot.Error?.Message);
-        return (ev.Value!, lot.Value!);
+        var sale = await new TestData(scope.ServiceProvider, Ct).EventOnSaleAsync(vendorName, city, eventName, tickets, price, startsIn: TimeSpan.FromDays(21));
+        return (sale.EventId, sale.LotId);
     }
 }

@@ -37,7 +37,7 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
 
     protected DatabaseProvider Provider => provider;
 
-    protected const string Password = "correct-horse-1";
+    protected const string Password = TestData.Password;
 
     protected async Task<string> SignUpAndLoginAsync(string username, string userType)
     {
@@ -112,10 +112,8 @@ public abstract class ApiTest(DatabaseProvider provider) : IAsyncLifetime
         for (var i = 0; i < count; i++)
         {
             await using var scope = App.Services.CreateAsyncScope();
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var account = await accounts.RegisterAsync(new RegisterCommand($"{prefix}{i}", "Race", "Buyer", Password, "individual"), Ct);
-            Assert.True(account.IsSuccess, account.Error?.Message);
-            clients[i] = App.CreateClientWithToken((await App.Services.GetRequiredService<TokenService>().IssueAsync(account.Value, Ct)).Token);
+            var account = await new TestData(scope.ServiceProvider, Ct).AccountAsync($"{prefix}{i}", UserType.Individual, "Race", "Buyer");
+            clients[i] = App.CreateClientWithToken((await App.Services.GetRequiredService<TokenService>().IssueAsync(account, Ct)).Token);
         }
         return clients;
     }

@@ -57,16 +57,21 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     /// <summary>A domain service, resolved as a page would get it.</summary>
     protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Test data made through the domain services the components use.</summary>
+    protected TestData Data => new(Services, Ct);
+
+    /// <summary>A vendor's upcoming event in Austin, priced in USD, with one lot on sale (section A, seat 12); returns the lot.</summary>
+    protected async Task<string> LotOnSaleAsync(decimal price = 50m) =>
+        (await Data.EventOnSaleAsync(city: "Austin", currency: "USD", timeZone: "America/Chicago", section: "A", seat: "12", price: price)).LotId;
+
     /// <summary>Creates the account and makes it the signed-in user of every component rendered afterwards.</summary>
     protected async Task<AccountInfo> SignInAsync(string username, UserType type)
     {
-        var account = await Service<AccountService>().RegisterAsync(
-            new RegisterCommand(username, "Test", "User", "correct-horse-1", Roles.ApiName(type)), Ct);
-        Assert.True(account.IsSuccess, account.Error?.Message);
+        var account = await Data.AccountAsync(username, type, "Test", "User");
         Auth.SetAuthorized(username);
         Auth.SetRoles(Roles.For(type));
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, account.Value.UserId));
-        return account.Value;
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, account.UserId));
+        return account;
     }
 
     protected override async ValueTask DisposeAsyncCore()

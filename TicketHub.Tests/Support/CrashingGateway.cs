@@ -18,6 +18,9 @@ public sealed class CrashingGateway(TestPaymentGateway inner) : IPaymentGateway
     public bool CrashBeforeCharging { get; set; }
     public bool CrashAfterCharging { get; set; }
 
+    /// <summary>Asking about a charge fails as when the provider does not answer.</summary>
+    public bool Unreachable { get; set; }
+
     public async Task<PaymentOutcome> ChargeAsync(PaymentRequest request, CancellationToken ct)
     {
         if (CrashBeforeCharging) throw new PaymentUnavailableException("connection reset before the charge");
@@ -26,5 +29,6 @@ public sealed class CrashingGateway(TestPaymentGateway inner) : IPaymentGateway
         return outcome;
     }
 
-    public Task<PaymentOutcome?> FindAsync(string orderId, CancellationToken ct) => Inner.FindAsync(orderId, ct);
+    public Task<PaymentOutcome?> FindAsync(string orderId, CancellationToken ct) =>
+        Unreachable ? throw new PaymentUnavailableException("no answer about the charge") : Inner.FindAsync(orderId, ct);
 }

@@ -14,7 +14,7 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/view-orders", ViewOrdersAsync).WithName("view-orders").RequireAuthorization(Policies.Individual)
-            .Produces<IReadOnlyList<OrderDetails>>().Paged()
+            .Produces<IReadOnlyList<OrderJson.OrderDetails>>().Paged()
             .WithSummary("The caller's orders with their status (pending, paid, failed), newest first")
             .WithDescription("A pending order's payment has not ended yet; the reconciler settles it within minutes.");
         tickets.MapGet("/view-order", ViewOrderAsync).WithName("view-order").RequireAuthorization(Policies.Individual)
@@ -28,20 +28,20 @@ public static class OrdersApi
         [property: FromQuery(Name = "page")] int? Page,
         [property: FromQuery(Name = "page-size")] int? PageSize);
 
-    private static async Task<Results<Ok<IReadOnlyList<OrderDetails>>, ProblemHttpResult>> ViewOrdersAsync(
+    private static async Task<Results<Ok<IReadOnlyList<OrderJson.OrderDetails>>, ProblemHttpResult>> ViewOrdersAsync(
         [AsParameters] OrdersPage paging, ClaimsPrincipal user, OrderHistoryService orders, HttpContext http, CancellationToken ct)
     {
         var page = PageRequest.Create(paging.Page, paging.PageSize);
         if (!page.IsSuccess) return page.Error.ToProblem();
         var result = await orders.OrdersAsync(user.GetUserId(), page.Value, ct);
         http.SetPaging(page.Value, result.TotalCount);
-        return TypedResults.Ok(result.Items);
+        return TypedResults.Ok<IReadOnlyList<OrderJson.OrderDetails>>(result.Items.Select(OrderJson.From).ToList());
     }
 
-    private static async Task<Results<Ok<OrderDetails>, ProblemHttpResult>> ViewOrderAsync(
+    private static async Task<Results<Ok<OrderJson.OrderDetails>, ProblemHttpResult>> ViewOrderAsync(
         [FromQuery(Name = "order-id")] string? orderId, ClaimsPrincipal user, OrderHistoryService orders, CancellationToken ct)
     {
         var result = await orders.OrderAsync(user.GetUserId(), orderId, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? TypedResults.Ok(OrderJson.From(result.Value)) : result.Error.ToProblem();
     }
 }

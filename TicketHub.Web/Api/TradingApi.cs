@@ -70,7 +70,7 @@ public static class TradingApi
         return result.IsSuccess ? json.Ok(result.Value, http) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<OrderSummary>, Accepted<OrderSummary>, ProblemHttpResult>> BuyTicketAsync(
+    private static async Task<Results<Ok<OrderJson.OrderSummary>, Accepted<OrderJson.OrderSummary>, ProblemHttpResult>> BuyTicketAsync(
         BuyTicketRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, PurchaseService purchases, CancellationToken ct)
     {
@@ -78,9 +78,10 @@ public static class TradingApi
         var result = await purchases.BuyAsync(user.GetUserId(), command, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
         // A replayed key whose payment has not ended yet: accepted, not done; the Location is where to poll.
-        return result.Value.Status == PurchaseService.StatusName(OrderStatus.Pending)
-            ? TypedResults.Accepted(OrdersApi.OrderLocation(result.Value.OrderId), result.Value)
-            : TypedResults.Ok(result.Value);
+        var order = OrderJson.From(result.Value);
+        return result.Value.Status == OrderStatus.Pending
+            ? TypedResults.Accepted(OrdersApi.OrderLocation(order.OrderId), order)
+            : TypedResults.Ok(order);
     }
 
     private static async Task<Results<Ok<ListingCreated>, ProblemHttpResult>> SellTicketAsync(

@@ -10,7 +10,7 @@ namespace TicketHub.Web.Hosting;
 
 /// <summary>
 /// Every authenticated request re-checks the account behind it (from <see cref="AccountStatusCache"/>, a few seconds
-/// old at most): a disabled or rejected account, a rotated security stamp (password change, rejection) or a cookie
+/// old at most): a disabled or rejected account, a rotated security stamp (a password change, a rejection, a disabling) or a cookie
 /// older than the absolute session lifetime stops working at its next request — cookie, bearer token or circuit.
 /// </summary>
 public static class AccountStandingCheck

@@ -22,6 +22,8 @@ public sealed class PendingOrderReconciler(IServiceScopeFactory scopes, IOptions
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A failed round (the database away during a failover, or a bug) must not stop the node, as a
+                // rethrow from a hosted service would: it is logged as an error and the next tick tries again.
                 logger.LogError(ex, "Reconciling pending orders failed; trying again in {Interval}.", interval);
             }
         }

@@ -10,7 +10,7 @@ public sealed record IssuedToken(string Token, DateTime ExpiresAt);
 
 /// <summary>
 /// Mints the API's bearer tokens: HS256, the user id as <c>sub</c>, the user type as <c>role</c>, and a digest of the
-/// account's security stamp, so a token stops working when the stamp rotates (password change, rejection).
+/// account's security stamp, so a token stops working when the stamp rotates (a password change, a rejection, a disabling).
 /// </summary>
 public sealed class TokenService(IOptions<JwtOptions> options, SymmetricSecurityKey key, AccountStatusCache standing, TimeProvider clock)
 {

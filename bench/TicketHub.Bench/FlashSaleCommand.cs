@@ -103,6 +103,7 @@ public static class FlashSaleCommand
             purchaseP99Ms = Percentile(okLatencies, 0.99),
             errors5xx = all.Count(s => s.Status >= 500),
             transportErrors = all.Count(s => s.Outcome == Outcome.TransportError),
+            unexpected4xx = all.Count(s => s.Outcome == Outcome.OtherClientError),
             soldOutSeen = soldOut.IsCancellationRequested && !ct.IsCancellationRequested,
             tokensRanOut,
             buyersUsed,
@@ -118,7 +119,8 @@ public static class FlashSaleCommand
                           $"outcomes: {string.Join(", ", result.outcomes.Select(kv => $"{kv.Key}={kv.Value}"))}");
         var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
         if (jsonPath is not null) await File.WriteAllTextAsync(jsonPath, json, CancellationToken.None);
-        return result.errors5xx == 0 && result.transportErrors == 0 && result.soldOutSeen ? 0 : 1;
+        // Refusals other than sold out, too few left and the cap are answers the sale should never give.
+        return result.errors5xx == 0 && result.transportErrors == 0 && result.unexpected4xx == 0 && result.soldOutSeen ? 0 : 1;
     }
 
     private static async Task<Sample?> BuyAsync(HttpClient http, string token, string lotId, int count, CancellationToken ct)

@@ -118,7 +118,8 @@ public static class ReportCommand
         var rawRate = raw.Count > 0 ? Median(raw, "updatesPerSecond") : (double?)null;
         var auditPassed = audits.Count > 0 && audits.Count == flashRuns.Count && audits.All(a => a["passed"] is JsonValue p && p.ToJsonString() == "true");
         var errors5xx = flashRuns.Sum(r => Number(r, "errors5xx"));
-        ok &= flashRuns.Count > 0 && auditPassed && errors5xx == 0 && rawRate is not null;
+        var unexpected = flashRuns.Sum(r => Number(r, "unexpected4xx") + Number(r, "transportErrors"));
+        ok &= flashRuns.Count > 0 && auditPassed && errors5xx == 0 && unexpected == 0 && rawRate is not null;
         var purchases = flashRuns.Count > 0 ? Median(flashRuns, "purchasesPerSecond") : (double?)null;
         node["flashSale"] = flashRuns.Count == 0 ? null : new JsonObject
         {
@@ -129,6 +130,7 @@ public static class ReportCommand
             ["requests"] = flashRuns.Sum(r => Number(r, "requests")),
             ["soldTickets"] = flashRuns.Sum(r => Number(r, "soldTickets")),
             ["errors5xx"] = errors5xx,
+            ["unexpectedAnswers"] = unexpected,
             ["rawDbUpdatesPerSecond"] = rawRate is null ? null : Round(rawRate.Value, 1),
             ["ratioToRawDb"] = rawRate is > 0 ? Round(purchases!.Value / rawRate.Value, 4) : null,
             ["auditPassed"] = auditPassed,

@@ -39,7 +39,6 @@ internal static class SchemaRules
 
     private static readonly string[] UserTypes = ["individual", "vendor"];
     private static readonly string[] AccountTypes = [.. UserTypes, "admin"];   // a login can also be an administrator's
-    private static readonly string[] OrderStatuses = Enum.GetNames<OrderStatus>().Select(n => n.ToLowerInvariant()).ToArray();
 
     // Closed sets of words and bounds the domain enforces, by declaring type and JSON member name.
     private static readonly Dictionary<(Type, string), Action<OpenApiSchema>> Members = new()
@@ -47,8 +46,8 @@ internal static class SchemaRules
         [(typeof(RegisterCommand), "userType")] = s => s.Enum = Words(UserTypes),
         [(typeof(CreateUserResponse), "userType")] = s => s.Enum = Words(UserTypes),
         [(typeof(LoginResponse), "userType")] = s => s.Enum = Words(AccountTypes),
-        [(typeof(OrderSummary), "status")] = s => s.Enum = Words(OrderStatuses),
-        [(typeof(OrderDetails), "status")] = s => s.Enum = Words(OrderStatuses),
+        [(typeof(OrderJson.OrderSummary), "status")] = s => s.Enum = Words(OrderJson.StatusWords),
+        [(typeof(OrderJson.OrderDetails), "status")] = s => s.Enum = Words(OrderJson.StatusWords),
         [(typeof(RegisterCommand), "username")] = s => s.Pattern = AccountRules.UsernamePattern().ToString(),
         [(typeof(RegisterCommand), "password")] = s => (s.MinLength, s.MaxLength) = (AccountRules.PasswordMinLength, AccountRules.PasswordMaxLength),
         [(typeof(AddEventCommand), "currency")] = s => s.Pattern = "^[A-Za-z]{3}$",

@@ -11,7 +11,11 @@ public static class VenueTime
 {
     public const string DisplayFormat = "ddd d MMM yyyy, HH:mm";
 
-    /// <summary>The database hands back UTC instants with an unspecified kind.</summary>
+    /// <summary>
+    /// Marks a time as the UTC instant every time in TicketHub is. Times read from the database already are (SQLite's
+    /// converter and PostgreSQL's timestamptz say so); a time built elsewhere with no kind would otherwise be taken for
+    /// local time when formatted or converted.
+    /// </summary>
     public static DateTime Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
     public static DateTime ToLocal(DateTime utc, string? timeZone) => TimeZoneInfo.ConvertTimeFromUtc(Utc(utc), Zone(timeZone));
