@@ -19,7 +19,7 @@ public sealed class ETicketPagesTests : ComponentTest
     [Fact]
     public async Task My_tickets_draws_each_held_ticket_s_signed_code_and_says_why_a_listed_one_shows_none()
     {
-        var lot = await StoreSeed.LotAsync(Services, ct: Ct);
+        var lot = (await Data.EventOnSaleAsync(timeZone: "America/Chicago")).LotId;
         var fan = await SignInAsync("fan", UserType.Individual);
         Assert.True((await Service<PurchaseService>().BuyAsync(fan.UserId, new BuyCommand(lot, 2), Ct)).IsSuccess);
         Assert.True((await Service<ResaleService>().SellAsync(fan.UserId, new SellCommand(lot, 1, 40m), Ct)).IsSuccess);
@@ -38,7 +38,7 @@ public sealed class ETicketPagesTests : ComponentTest
     [Fact]
     public async Task The_printable_page_of_a_ticket_someone_else_holds_reads_as_not_available()
     {
-        var lot = await StoreSeed.LotAsync(Services, ct: Ct);
+        var lot = (await Data.EventOnSaleAsync(timeZone: "America/Chicago")).LotId;
         var owner = await Service<AccountService>().RegisterAsync(new RegisterCommand("owner", "O", "Wner", "correct-horse-1", "individual"), Ct);
         Assert.True((await Service<PurchaseService>().BuyAsync(owner.Value!.UserId, new BuyCommand(lot, 1), Ct)).IsSuccess);
         var unitId = (await Service<ETicketService>().TicketsAsync(owner.Value.UserId, ct: Ct)).Single().UnitId;
@@ -53,7 +53,7 @@ public sealed class ETicketPagesTests : ComponentTest
     [Fact]
     public async Task The_door_admits_a_ticket_then_answers_already_used_and_counts_one_entry()
     {
-        var lot = await StoreSeed.LotAsync(Services, ct: Ct);
+        var lot = (await Data.EventOnSaleAsync(timeZone: "America/Chicago")).LotId;
         var fan = await Service<AccountService>().RegisterAsync(new RegisterCommand("fan", "F", "An", "correct-horse-1", "individual"), Ct);
         Assert.True((await Service<PurchaseService>().BuyAsync(fan.Value!.UserId, new BuyCommand(lot, 1), Ct)).IsSuccess);
         var ticket = (await Service<ETicketService>().TicketsAsync(fan.Value.UserId, ct: Ct)).Single();
