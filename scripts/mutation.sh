@@ -3,7 +3,11 @@
 # inventory, accounts, money, validation) and the specs that run against each mutant. Start it with
 # ./test.sh --mutation, which provides the PostgreSQL the reservation specs need. Slow, so CI does not run it.
 # stryker-config.json mutates the rule files against the SQLite specs; stryker-config.postgres.json mutates
-# PostgreSQL's one-statement reservation against the PostgreSQL purchase and settlement specs.
+# PostgreSQL's one-statement reservation against the PostgreSQL purchase and settlement specs; Money and PasswordRules
+# run on their own with only their specs (stryker-config.money.json, stryker-config.passwords.json): their tables are
+# built once per process, and Stryker's test-platform runner reuses its processes across mutants of a wide run, so a
+# mutant of that once-per-process code only shows in a run of its own (docs/mutation.md).
+# MUTATION_CONFIGS="stryker-config.money.json ..." runs only those configurations.
 #
 # It works on a copy of the working tree: the mutation build restores other packages (the specs run on the Microsoft
 # Testing Platform there, see TicketHub.Tests.csproj) and must not touch this checkout's build outputs. The HTML and
@@ -22,9 +26,8 @@ git ls-files -z --cached --others --exclude-standard \
 
 cd "$work"
 dotnet tool restore >/dev/null
-# Two runs: the rules on SQLite, then PostgreSQL's one-statement reservation with the PostgreSQL purchase specs.
 status=0
-for config in stryker-config.json stryker-config.postgres.json; do
+for config in ${MUTATION_CONFIGS:-stryker-config.json stryker-config.postgres.json stryker-config.money.json stryker-config.passwords.json}; do
   name=$(basename "$config" .json)
   MutationRun=true dotnet tool run dotnet-stryker --config-file "$config" --output "$work/$name" "$@" || status=$?
   mkdir -p "$root/artifacts/mutation/$name"
