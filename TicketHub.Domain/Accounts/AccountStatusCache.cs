@@ -38,17 +38,15 @@ public sealed class AccountStatusCache(IDbContextFactory<TicketHubDbContext> dbF
         return standing;
     }
 
-    private static async Task<AccountStanding?> ReadAsync(TicketHubDbContext db, string userId, CancellationToken ct)
+    private static Task<AccountStanding?> ReadAsync(TicketHubDbContext db, string userId, CancellationToken ct) =>
+        PerModel<Queries>.For(db).Standing(db, userId, ct);
+
+    private sealed class Queries
     {
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.Status,
-                u.SecurityStamp,
-                IsVendor = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == RoleIds.Vendor),
-            })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : new AccountStanding(row.Status, row.SecurityStamp, row.IsVendor);
+        public readonly Func<TicketHubDbContext, string, CancellationToken, Task<AccountStanding?>> Standing = EF.CompileAsyncQuery(
+            (TicketHubDbContext db, string userId, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
+                .Select(u => new AccountStanding(u.Status, u.SecurityStamp, db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == RoleIds.Vendor)))
+                .FirstOrDefault());
     }
 
     public void Evict(string userId) => _cache.Remove(userId);

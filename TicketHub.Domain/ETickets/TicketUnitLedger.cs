@@ -18,24 +18,11 @@ internal static class TicketUnitLedger
     /// A Paid order's tickets reach the buyer's holding: new units (generation 1) from vendor stock; from a resale
     /// listing, the listing's units change owner and generation, which revokes the seller's codes.
     /// </summary>
-    public static async Task DeliverAsync(TicketHubDbContext db, Order order, DateTime now, CancellationToken ct)
+    public static async Task DeliverAsync(TicketHubDbContext db, Order order, string holdingId, DateTime now, CancellationToken ct)
     {
-        var holdingId = await db.Holdings
-            .Where(h => h.UserId == order.BuyerId && h.TicketLotId == order.TicketLotId && h.PricePaidCents == order.UnitPriceCents)
-            .Select(h => h.Id).FirstAsync(ct);
         if (order.ListingId is not { } listingId)
         {
-            db.TicketUnits.AddRange(Enumerable.Range(0, order.Count).Select(_ => new TicketUnit
-            {
-                Id = Ids.New(),
-                EventId = order.EventId,
-                TicketLotId = order.TicketLotId,
-                HoldingId = holdingId,
-                OwnerId = order.BuyerId,
-                Status = TicketUnitStatus.Active,
-                IssuedAtUtc = now,
-            }));
-            await db.SaveChangesAsync(ct);
+            await InsertActiveAsync(db, order, holdingId, now, ct);
             return;
         }
         await MoveAsync(db, order.Count, u => u.ListingId == listingId && u.Status == TicketUnitStatus.Listed, s => s
@@ -46,6 +33,21 @@ internal static class TicketUnitLedger
             .SetProperty(u => u.ListingId, (string?)null)
             .SetProperty(u => u.IssuedAtUtc, now), ct);
     }
+
+    // One multi-row INSERT, without the change tracker (a sale's settlement runs inside SQLite's single writer).
+    private static Task InsertActiveAsync(TicketHubDbContext db, Order order, string holdingId, DateTime now, CancellationToken ct)
+    {
+        var parameters = new object[] { order.EventId, order.TicketLotId, holdingId, order.BuyerId, nameof(TicketUnitStatus.Active), now }
+            .Concat(Enumerable.Range(0, order.Count).Select(_ => Ids.New())).ToArray();
+        return db.Database.ExecuteSqlRawAsync(InsertActiveSql[order.Count], parameters, ct);
+    }
+
+    // The statement for n units (n up to the per-event cap), built once: {0}..{5} are shared, {6}.. the units' ids.
+    private static readonly string[] InsertActiveSql = Enumerable.Range(0, PurchaseCounter.MaxPerEvent + 1).Select(n => n == 0 ? "" :
+        """
+        INSERT INTO "TicketUnits" ("Id", "EventId", "TicketLotId", "HoldingId", "OwnerId", "Generation", "Status", "ListingId", "IssuedAtUtc", "CheckedInAtUtc")
+        VALUES 
+        """ + string.Join(", ", Enumerable.Range(0, n).Select(i => $"({{{6 + i}}}, {{0}}, {{1}}, {{2}}, {{3}}, 1, {{4}}, NULL, {{5}}, NULL)"))).ToArray();
 
     /// <summary>
     /// Listing hides codes: <paramref name="count"/> active units of the holding that no door has admitted become

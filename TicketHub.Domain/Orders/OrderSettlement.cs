@@ -33,17 +33,19 @@ public sealed class OrderSettlement(
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await writes.RunAsync<bool>(async db =>
         {
-            var pending = db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending);
             if (outcome.Status == PaymentStatus.Succeeded)
             {
-                if (await pending.ExecuteUpdateAsync(s => s
-                        .SetProperty(o => o.Status, OrderStatus.Paid)
-                        .SetProperty(o => o.PaymentReference, outcome.Reference)
-                        .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
+                // Raw SQL on the way to Paid, the path every sale takes: on SQLite it runs inside the single writer.
+                if (await db.Database.ExecuteSqlAsync($"""
+                        UPDATE "Orders" SET "Status" = {nameof(OrderStatus.Paid)}, "PaymentReference" = {outcome.Reference}, "UpdatedAtUtc" = {now}
+                        WHERE "Id" = {order.Id} AND "Status" = {nameof(OrderStatus.Pending)}
+                        """, ct) == 0)
                     return AlreadySettled;
                 await DeliverAsync(db, order, now, ct);
                 return true;
             }
+
+            var pending = db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending);
 
             // The order first: a second worker settling the same order waits on its row and then finds it settled,
             // before it has released anything. Then stock, then counter: the lock order of a lot reservation, so the two
@@ -86,13 +88,14 @@ public sealed class OrderSettlement(
     private static async Task DeliverAsync(TicketHubDbContext db, Order order, DateTime now, CancellationToken ct)
     {
         // One holding per buyer, lot and price paid: the price paid is what caps a later resale.
-        await db.Database.ExecuteSqlAsync($"""
+        var holdingIds = await db.Database.SqlQuery<string>($"""
             INSERT INTO "Holdings" ("Id", "UserId", "TicketLotId", "EventId", "Count", "PricePaidCents", "PurchasedAtUtc")
             VALUES ({Ids.New()}, {order.BuyerId}, {order.TicketLotId}, {order.EventId}, {order.Count}, {order.UnitPriceCents}, {now})
             ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
             DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
-            """, ct);
-        await TicketUnitLedger.DeliverAsync(db, order, now, ct);
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        await TicketUnitLedger.DeliverAsync(db, order, holdingIds.Single(), now, ct);
         if (order.ListingId is not { } listingId) return;
 
         var sellerId = await db.ResaleListings.Where(l => l.Id == listingId).Select(l => l.SellerId).FirstAsync(ct);

@@ -65,12 +65,9 @@ public sealed class PurchaseService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (key is not null && await FindByKeyAsync(db, buyerId, key, ct) is { } earlier) return Replay(earlier, cmd);
-            if (!await db.UserRoles.AnyAsync(r => r.UserId == buyerId && r.RoleId == RoleIds.Individual, ct))
-                return PurchaseErrors.OnlyIndividuals;
-
-            var lot = await db.TicketLots.AsNoTracking().Where(t => t.Id == cmd.TicketId)
-                .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new { t.Id, t.EventId, t.PriceCents, e.StartUtc, e.Currency, e.Name })
-                .FirstOrDefaultAsync(ct);
+            var reads = PerModel<PurchaseReads>.For(db);
+            var lot = await reads.LotForSale(db, cmd.TicketId!, buyerId, ct);
+            if (!(lot?.BuyerIsIndividual ?? await reads.IsIndividual(db, buyerId, ct))) return PurchaseErrors.OnlyIndividuals;
             if (lot is null) return TicketErrors.NotFound(cmd.TicketId!);
             if (lot.StartUtc <= clock.GetUtcNow().UtcDateTime) return EventErrors.InPast(lot.EventId);
             // A fast answer for a count that can never pass the cap; the reservation enforces the cap itself.

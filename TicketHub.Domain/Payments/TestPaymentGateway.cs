@@ -29,18 +29,20 @@ public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbF
         var reference = $"test_pi_{request.OrderId}";
         try
         {
-            var stored = await writes.RunStatementAsync<PaymentOutcome>(async db =>
+            var recorded = await writes.RunStatementAsync<PaymentOutcome>(async db =>
             {
-                await db.Database.ExecuteSqlAsync($"""
+                var stored = await db.TestPaymentCharges.FromSql($"""
                     INSERT INTO "TestPaymentCharges" ("OrderId", "AmountMinor", "Currency", "PaymentMethod", "Succeeded", "Reference", "DeclineCode", "CreatedAtUtc")
                     VALUES ({request.OrderId}, {request.AmountMinor}, {request.Currency}, {request.PaymentMethod}, {declineCode is null},
                         {reference}, {declineCode}, {clock.GetUtcNow().UtcDateTime})
                     ON CONFLICT ("OrderId") DO NOTHING
-                    """, ct);
-                var charge = await db.TestPaymentCharges.AsNoTracking().FirstAsync(c => c.OrderId == request.OrderId, ct);
+                    RETURNING *
+                    """).AsNoTracking().ToListAsync(ct);
+                // Nothing returned: this order was charged before, and that first charge's outcome stands.
+                var charge = stored.Count == 1 ? stored[0] : await db.TestPaymentCharges.AsNoTracking().FirstAsync(c => c.OrderId == request.OrderId, ct);
                 return charge.ToOutcome();
             }, ct);
-            return stored.Value!;
+            return recorded.Value!;
         }
         catch (DbException ex)
         {

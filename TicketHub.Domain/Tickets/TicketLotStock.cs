@@ -62,6 +62,16 @@ internal static class LotStock
     /// </summary>
     public static async Task<int?> TakeAsync(Data.TicketHubDbContext db, string lotId, int count, int start, CancellationToken ct)
     {
+        // The usual case in one statement: the first bucket from start on with enough, taken by a conditional update.
+        var taken = await db.Database.SqlQuery<int>($$"""
+            UPDATE "TicketLotStock" SET "Remaining" = "Remaining" - {{count}}
+            WHERE "LotId" = {{lotId}} AND "Remaining" >= {{count}} AND "Bucket" = (
+                SELECT "Bucket" FROM "TicketLotStock" WHERE "LotId" = {{lotId}} AND "Remaining" >= {{count}}
+                ORDER BY ("Bucket" - {{start}} + {{StockBuckets.MaxBuckets}}) % {{StockBuckets.MaxBuckets}} LIMIT 1)
+            RETURNING "Bucket" AS "Value"
+            """).ToListAsync(ct);
+        if (taken.Count == 1) return taken[0];
+
         var buckets = await db.TicketLotStock.Where(s => s.LotId == lotId && s.Remaining > 0)
             .OrderBy(s => s.Bucket).Select(s => new { s.Bucket, s.Remaining }).ToListAsync(ct);
         foreach (var b in buckets.Where(b => b.Remaining >= count).OrderBy(b => (b.Bucket - start + StockBuckets.MaxBuckets) % StockBuckets.MaxBuckets))

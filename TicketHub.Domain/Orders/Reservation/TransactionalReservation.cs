@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
@@ -44,12 +45,11 @@ internal sealed class TransactionalReservation(IWriteUnits writes) : IStockReser
             """, ct);
         if (counted == 0) return PurchaseErrors.LimitExceeded(await BoughtAsync(db, order, ct));
 
-        db.Orders.Add(order);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await OrderInsert.RunAsync(db, order, ct);
         }
-        catch (DbUpdateException ex) when (order.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
+        catch (DbException ex) when (order.IdempotencyKey is not null && Transactions.IsUniqueViolation(ex))
         {
             return StockReservations.DuplicateKey;   // the same request is in flight; the unit rolls the reservation back
         }
