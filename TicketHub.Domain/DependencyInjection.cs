@@ -11,6 +11,7 @@ using TicketHub.Domain.Data;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Orders;
 using TicketHub.Domain.Orders.Reservation;
+using TicketHub.Domain.Orders.Settlement;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 using TicketHub.Domain.Tickets;
@@ -48,6 +49,7 @@ public static class DependencyInjection
                 replica is null ? null : o => o.UseTicketHubPostgresReplica(replica));
             services.AddSingleton<IWriteUnits, PostgresWriteUnits>();
             services.AddSingleton<IStockReservation, PostgresLotReservation>();
+            services.AddSingleton<ISaleSettlement, PostgresSaleSettlement>();
         }
         else
         {
@@ -56,8 +58,10 @@ public static class DependencyInjection
                 replica is null ? null : o => o.UseTicketHubSqlite(replica));
             services.AddSingleton<IWriteUnits, SqliteWriteUnits>();
             services.AddSingleton<IStockReservation>(sp => sp.GetRequiredService<TransactionalReservation>());
+            services.AddSingleton<ISaleSettlement>(sp => sp.GetRequiredService<TransactionalSaleSettlement>());
         }
         services.AddSingleton<TransactionalReservation>();
+        services.AddSingleton<TransactionalSaleSettlement>();
 
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         services.AddTicketHubCache(config);

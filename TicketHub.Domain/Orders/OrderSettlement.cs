@@ -4,6 +4,7 @@ using TicketHub.Domain.Data;
 using TicketHub.Domain.ETickets;
 using TicketHub.Domain.Events;
 using TicketHub.Domain.Live;
+using TicketHub.Domain.Orders.Settlement;
 using TicketHub.Domain.Payments;
 using TicketHub.Domain.Resale;
 
@@ -14,16 +15,17 @@ namespace TicketHub.Domain.Orders;
 /// buying request, or any node's reconciler.
 /// </summary>
 public sealed class OrderSettlement(
-    IWriteUnits writes, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, LiveSignals live, TimeProvider clock)
+    IWriteUnits writes, ISaleSettlement sales, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, LiveSignals live, TimeProvider clock)
 {
     private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
 
     /// <summary>
     /// Settles the order by the payment's outcome; returns the order as it ends up, and whether this call settled it
-    /// (false when another worker had: the conditional update on the Pending status lets one through). The settlement
-    /// needs no disk flush of its own (one fsync per purchase instead of two): the reservation before the charge was
-    /// flushed, and a settlement lost in a database crash leaves the order Pending, which the reconciler settles again
-    /// from the payment provider's record of the charge. Availability shown by browsing follows within its cache
+    /// (false when another worker had: the conditional update on the Pending status lets one through). A settlement
+    /// lost in a database crash leaves the order Pending, which the reconciler settles again from the payment
+    /// provider's record of the charge, so a settlement's commit need not wait for its own disk flush (PostgreSQL's
+    /// one-statement sale, <see cref="PostgresSaleSettlement"/>, flushes anyway: it has no transaction to defer in,
+    /// and one round trip instead of six matters more). Availability shown by browsing follows within its cache
     /// lifetime: a sale does not evict the event's cache entries (in a flash sale they would be rebuilt on every sale);
     /// a release marks the event's figures for the refresher (EventFigures). Open pages of the event hear of every
     /// settlement at once, coalesced per node (see <see cref="AvailabilityFeed"/>).
@@ -31,20 +33,19 @@ public sealed class OrderSettlement(
     public async Task<(Order Order, bool ByThisCall)> SettleAsync(Order order, PaymentOutcome outcome, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var result = outcome.Status == PaymentStatus.Succeeded
+            ? await sales.PayAsync(order, outcome, now, ct) ? true : AlreadySettled
+            : await FailAsync(order, outcome, now, ct);
+        if (!result.IsSuccess) return (await ReadAsync(order.Id, ct), false);
+        if (outcome.Status != PaymentStatus.Succeeded) figures.MarkChanged(order.EventId);   // the released tickets are on sale again
+        live.Publish(LiveTopics.Availability(order.EventId));
+        return (Settled(order, outcome, now), true);
+    }
+
+    private async Task<Result<bool>> FailAsync(Order order, PaymentOutcome outcome, DateTime now, CancellationToken ct)
+    {
         var result = await writes.RunAsync<bool>(async db =>
         {
-            if (outcome.Status == PaymentStatus.Succeeded)
-            {
-                // Raw SQL on the way to Paid, the path every sale takes: on SQLite it runs inside the single writer.
-                if (await db.Database.ExecuteSqlAsync($"""
-                        UPDATE "Orders" SET "Status" = {nameof(OrderStatus.Paid)}, "PaymentReference" = {outcome.Reference}, "UpdatedAtUtc" = {now}
-                        WHERE "Id" = {order.Id} AND "Status" = {nameof(OrderStatus.Pending)}
-                        """, ct) == 0)
-                    return AlreadySettled;
-                await DeliverAsync(db, order, now, ct);
-                return true;
-            }
-
             var pending = db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending);
 
             // The order first: a second worker settling the same order waits on its row and then finds it settled,
@@ -62,10 +63,7 @@ public sealed class OrderSettlement(
             return true;
         }, ct, Durability.Deferred);
         if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
-        if (!result.IsSuccess) return (await ReadAsync(order.Id, ct), false);
-        if (outcome.Status != PaymentStatus.Succeeded) figures.MarkChanged(order.EventId);   // the released tickets are on sale again
-        live.Publish(LiveTopics.Availability(order.EventId));
-        return (Settled(order, outcome, now), true);
+        return result;
     }
 
     private async Task<Order> ReadAsync(string orderId, CancellationToken ct)
@@ -83,34 +81,6 @@ public sealed class OrderSettlement(
         order.PaymentReference = outcome.Reference;
         order.UpdatedAtUtc = now;
         return order;
-    }
-
-    private static async Task DeliverAsync(TicketHubDbContext db, Order order, DateTime now, CancellationToken ct)
-    {
-        // One holding per buyer, lot and price paid: the price paid is what caps a later resale.
-        var holdingIds = await db.Database.SqlQuery<string>($"""
-            INSERT INTO "Holdings" ("Id", "UserId", "TicketLotId", "EventId", "Count", "PricePaidCents", "PurchasedAtUtc")
-            VALUES ({Ids.New()}, {order.BuyerId}, {order.TicketLotId}, {order.EventId}, {order.Count}, {order.UnitPriceCents}, {now})
-            ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
-            DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
-        await TicketUnitLedger.DeliverAsync(db, order, holdingIds.Single(), now, ct);
-        if (order.ListingId is not { } listingId) return;
-
-        var sellerId = await db.ResaleListings.Where(l => l.Id == listingId).Select(l => l.SellerId).FirstAsync(ct);
-        db.Payouts.Add(new Payout
-        {
-            Id = Ids.New(),
-            SellerId = sellerId,
-            ListingId = listingId,
-            OrderId = order.Id,
-            Count = order.Count,
-            AmountCents = order.AmountCents,
-            Currency = order.Currency,
-            CreatedAtUtc = now,
-        });
-        await db.SaveChangesAsync(ct);
     }
 
     private static async Task ReleaseAsync(TicketHubDbContext db, Order order, CancellationToken ct)
