@@ -23,9 +23,8 @@ public sealed class OrderSettlement(
     /// Settles the order by the payment's outcome; returns the order as it ends up, and whether this call settled it
     /// (false when another worker had: the conditional update on the Pending status lets one through). A settlement
     /// lost in a database crash leaves the order Pending, which the reconciler settles again from the payment
-    /// provider's record of the charge, so a settlement's commit need not wait for its own disk flush (PostgreSQL's
-    /// one-statement sale, <see cref="PostgresSaleSettlement"/>, flushes anyway: it has no transaction to defer in,
-    /// and one round trip instead of six matters more). Availability shown by browsing follows within its cache
+    /// provider's record of the charge, so a settlement's commit need not wait for its own disk flush (one fsync per
+    /// purchase fewer). Availability shown by browsing follows within its cache
     /// lifetime: a sale does not evict the event's cache entries (in a flash sale they would be rebuilt on every sale);
     /// a release marks the event's figures for the refresher (EventFigures). Open pages of the event hear of every
     /// settlement at once, coalesced per node (see <see cref="AvailabilityFeed"/>).

@@ -8,13 +8,14 @@ using TicketHub.Domain.Payments;
 namespace TicketHub.Domain.Orders.Settlement;
 
 /// <summary>
-/// PostgreSQL. A sale of vendor stock settles in one autocommitted statement, one round trip instead of six: the
-/// order's conditional update to Paid, the holding's upsert fed by it, and the units fed by the holding, so an order
-/// another worker settled first (no row updated) delivers nothing. Resale purchases go through
-/// <see cref="TransactionalSaleSettlement"/> (they move the listing's units and write a payout).
+/// PostgreSQL. A sale of vendor stock settles in one statement, three round trips instead of six (the unit's BEGIN
+/// and <c>SET LOCAL synchronous_commit</c>, the statement, COMMIT): the order's conditional update to Paid, the
+/// holding's upsert fed by it, and the units fed by the holding, so an order another worker settled first (no row
+/// updated) delivers nothing. Its commit does not wait for a disk flush or the standby, as every settlement (see
+/// <see cref="OrderSettlement.SettleAsync"/>). Resale purchases go through <see cref="TransactionalSaleSettlement"/>
+/// (they move the listing's units and write a payout).
 /// </summary>
-internal sealed class PostgresSaleSettlement(IDbContextFactory<TicketHubDbContext> dbFactory, TransactionalSaleSettlement transactional)
-    : ISaleSettlement
+internal sealed class PostgresSaleSettlement(IWriteUnits writes, TransactionalSaleSettlement transactional) : ISaleSettlement
 {
     private const string Statement = """
         WITH paid AS (
@@ -32,21 +33,28 @@ internal sealed class PostgresSaleSettlement(IDbContextFactory<TicketHubDbContex
         FROM holding CROSS JOIN unnest(@units) AS unit(id)
         """;
 
+    private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
+
     public async Task<bool> PayAsync(Order order, PaymentOutcome outcome, DateTime now, CancellationToken ct)
     {
         if (order.ListingId is not null) return await transactional.PayAsync(order, outcome, now, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = Enumerable.Range(0, order.Count).Select(_ => Ids.New()).ToArray();
-        var delivered = await Transactions.RunStatementAsync<int>(async () => await db.Database.ExecuteSqlRawAsync(Statement,
-        [
-            new NpgsqlParameter("paid", nameof(OrderStatus.Paid)), new NpgsqlParameter("pending", nameof(OrderStatus.Pending)),
-            new NpgsqlParameter("reference", (object?)outcome.Reference ?? DBNull.Value), new NpgsqlParameter("now", now),
-            new NpgsqlParameter("order", order.Id), new NpgsqlParameter("holding", Ids.New()), new NpgsqlParameter("buyer", order.BuyerId),
-            new NpgsqlParameter("lot", order.TicketLotId), new NpgsqlParameter("event", order.EventId),
-            new NpgsqlParameter("count", order.Count), new NpgsqlParameter("price", order.UnitPriceCents),
-            new NpgsqlParameter("active", nameof(TicketUnitStatus.Active)), new NpgsqlParameter("units", units),
-        ], ct), ct);
-        // Rows affected are the units inserted: all of them when this call moved the order to Paid, none when another had.
-        return delivered.Value == order.Count;
+        var holdingId = Ids.New();
+        var result = await writes.RunAsync<bool>(async db =>
+        {
+            var delivered = await db.Database.ExecuteSqlRawAsync(Statement,
+            [
+                new NpgsqlParameter("paid", nameof(OrderStatus.Paid)), new NpgsqlParameter("pending", nameof(OrderStatus.Pending)),
+                new NpgsqlParameter("reference", (object?)outcome.Reference ?? DBNull.Value), new NpgsqlParameter("now", now),
+                new NpgsqlParameter("order", order.Id), new NpgsqlParameter("holding", holdingId), new NpgsqlParameter("buyer", order.BuyerId),
+                new NpgsqlParameter("lot", order.TicketLotId), new NpgsqlParameter("event", order.EventId),
+                new NpgsqlParameter("count", order.Count), new NpgsqlParameter("price", order.UnitPriceCents),
+                new NpgsqlParameter("active", nameof(TicketUnitStatus.Active)), new NpgsqlParameter("units", units),
+            ], ct);
+            // Rows affected are the units inserted: all of them when this unit moved the order to Paid, none when another had.
+            return delivered == order.Count ? true : AlreadySettled;
+        }, ct, Durability.Deferred);
+        if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+        return result.IsSuccess;
     }
 }
