@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using TicketHub.Domain.Data;
 namespace TicketHub.Domain.Events;
 
 /// <summary>
-/// The page of a plain search (<see cref="SearchFilter.IsPlain"/>) as one SQL command per combination of filters,
+/// The page and the count of a plain search (<see cref="SearchFilter.IsPlain"/>) as SQL commands per combination of filters,
 /// built once from the model and run by EF (its connection set-up, interceptors and logging apply as to any query),
 /// then read column by column from the data reader. A profile of uncached view-events showed the compiled LINQ query
 /// spending as much in its own machinery (command cache, shaper) as in reading. The SQL is what the compiled query
@@ -30,20 +31,42 @@ internal sealed class EventPageCommand
     private enum Filters
     {
         None = 0, Venue = 1, Performer = 2, After = 4, From = 8, To = 16, City = 32, State = 64, Country = 128, PostalCode = 256,
+        Count = 512,   // not a filter: the command counts the matching events instead of reading a page
     }
 
     /// <summary>The page's rows, in start order then id, as <see cref="EventSearch"/>'s compiled queries read them.</summary>
     public static async Task<List<EventRow>> ReadAsync(TicketHubDbContext db, SearchFilter f, PageRequest page, CancellationToken ct)
     {
-        var template = ByModel.GetValue(db.Model, _ => new EventPageCommand()).CommandFor(db, FiltersOf(f));
+        var rows = new List<EventRow>(page.PageSize);
+        await RunAsync(db, f, FiltersOf(f), page, async (command, parameters) =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(parameters, ct);
+            var data = reader.DbDataReader;
+            while (await data.ReadAsync(ct)) rows.Add(Read(data));
+        });
+        return rows;
+    }
+
+    /// <summary>How many events match the filters.</summary>
+    public static async Task<int> CountAsync(TicketHubDbContext db, SearchFilter f, CancellationToken ct)
+    {
+        var count = 0;
+        await RunAsync(db, f, FiltersOf(f) | Filters.Count, page: null,
+            async (command, parameters) => count = Convert.ToInt32(await command.ExecuteScalarAsync(parameters, ct), CultureInfo.InvariantCulture));
+        return count;
+    }
+
+    private static async Task RunAsync(TicketHubDbContext db, SearchFilter f, Filters filters, PageRequest? page,
+        Func<IRelationalCommand, RelationalCommandParameterObject, Task> execute)
+    {
+        var template = ByModel.GetValue(db.Model, _ => new EventPageCommand()).CommandFor(db, filters);
         var values = new Dictionary<string, object?>(12)
         {
             [nameof(Filters.Venue)] = f.VenueId, [nameof(Filters.Performer)] = f.PerformerId, [nameof(Filters.After)] = f.After,
             [nameof(Filters.From)] = f.From, [nameof(Filters.To)] = f.To, [nameof(Filters.City)] = f.CityKey,
             [nameof(Filters.State)] = f.StateKey, [nameof(Filters.Country)] = f.CountryKey, [nameof(Filters.PostalCode)] = f.PostalCodeKey,
-            ["Take"] = page.PageSize, ["Skip"] = page.Skip,
         };
-        var rows = new List<EventRow>(page.PageSize);
+        if (page is not null) (values["Take"], values["Skip"]) = (page.PageSize, page.Skip);
         // A command keeps its reader for the next execution, so it is rented from the context's connection per
         // execution (as EF does for its own queries); the template is shared.
         var connection = db.GetService<IRelationalConnection>();
@@ -51,17 +74,13 @@ internal sealed class EventPageCommand
         command.PopulateFrom(template);
         try
         {
-            var parameters = new RelationalCommandParameterObject(connection, values, readerColumns: null, db,
-                db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
-            await using var reader = await command.ExecuteReaderAsync(parameters, ct);
-            var data = reader.DbDataReader;
-            while (await data.ReadAsync(ct)) rows.Add(Read(data));
+            await execute(command, new RelationalCommandParameterObject(connection, values, readerColumns: null, db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery));
         }
         finally
         {
             connection.ReturnCommand(command);
         }
-        return rows;
     }
 
     // Columns in the order of the SELECT list below.
@@ -125,10 +144,14 @@ internal sealed class EventPageCommand
         Equal(Filters.Country, nameof(Event.CountryKey));
         Equal(Filters.PostalCode, nameof(Event.PostalCodeKey));
 
-        var text = new StringBuilder($"SELECT {select} FROM {Table(events, "e")}");
+        var count = filters.HasFlag(Filters.Count);
+        var text = new StringBuilder($"SELECT {(count ? "COUNT(*)" : select)} FROM {Table(events, "e")}");
         if (where.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", where);
-        text.Append($" ORDER BY {Col(nameof(Event.StartUtc))}, {Col(nameof(Event.Id))}");
-        text.Append($" LIMIT {Parameter("Take", null)} OFFSET {Parameter("Skip", null)}");
+        if (!count)
+        {
+            text.Append($" ORDER BY {Col(nameof(Event.StartUtc))}, {Col(nameof(Event.Id))}");
+            text.Append($" LIMIT {Parameter("Take", null)} OFFSET {Parameter("Skip", null)}");
+        }
         builder.Append(text.ToString());
         return builder.Build();
     }

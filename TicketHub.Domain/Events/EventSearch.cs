@@ -52,9 +52,9 @@ internal sealed record EventRow(
 /// <summary>
 /// The queries of view-events and the event pages. Each reads the events table alone: the figures (EventFigures) and
 /// the lineup are the event's own columns, and venues come from <see cref="VenueRefs"/>. The common searches' pages
-/// are one prepared command each (<see cref="EventPageCommand"/>) and their counts and single events run compiled: a
-/// profile of uncached view-events showed EF spending more time building and looking up the LINQ query than SQLite
-/// spent reading the page.
+/// and counts are SQL commands built once (<see cref="EventPageCommand"/>) and single events run compiled: a profile
+/// of uncached view-events showed EF spending more time building and looking up the LINQ query than SQLite spent
+/// reading the page.
 /// </summary>
 internal static class EventSearch
 {
@@ -84,9 +84,6 @@ internal static class EventSearch
 
     private sealed class Compiled
     {
-        public readonly Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, Task<int>>
-            PlainCount = EF.CompileAsyncQuery(Then<int>(events => events.Count()));
-
         public readonly Func<TicketHubDbContext, string, IAsyncEnumerable<EventRow>> ById =
             EF.CompileAsyncQuery((TicketHubDbContext db, string id) => db.Events.Where(e => e.Id == id).Select(Row));
     }
@@ -102,7 +99,7 @@ internal static class EventSearch
     public static async Task<int> CountAsync(
         TicketHubDbContext db, SearchFilter f, Func<CancellationToken, Task<IReadOnlyList<string>>> venueZones, CancellationToken ct) =>
         f.IsPlain
-            ? await For(db).PlainCount(db, f.VenueId, f.PerformerId, f.After, f.From, f.To, f.CityKey, f.StateKey, f.CountryKey, f.PostalCodeKey)
+            ? await EventPageCommand.CountAsync(db, f, ct)
             : await (await FilteredAsync(db, f, venueZones, ct)).CountAsync(ct);
 
     public static async Task<EventRow?> FindAsync(TicketHubDbContext db, string id, CancellationToken ct)
@@ -123,16 +120,5 @@ internal static class EventSearch
         }
         if (f.FromDay is not null || f.ToDay is not null) events = events.StartingOnVenueDays(await venueZones(ct), f.FromDay, f.ToDay);
         return events;
-    }
-
-    // Matching's filters followed by the rest of a query, as one lambda that EF can compile.
-    private static Expression<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, TResult>>
-        Then<TResult>(Expression<Func<IQueryable<Event>, TResult>> rest) =>
-        Expression.Lambda<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, TResult>>(
-            new Rebind(rest.Parameters[0], Matching.Body).Visit(rest.Body), Matching.Parameters);
-
-    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
