@@ -26,3 +26,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount)
 {
     public static Page<T> Empty { get; } = new([], 0);
 }
+
+/// <summary>A page whose items are already UTF-8 JSON (a JSON array), with the total of the whole search.</summary>
+[ImmutableObject(true)]
+public sealed record JsonPage(byte[] Utf8Json, int TotalCount);

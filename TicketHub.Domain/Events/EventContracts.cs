@@ -53,9 +53,13 @@ public sealed record EventSummary(
     VenueRef Venue, IReadOnlyList<PerformerRef> Performers, decimal? MinPrice, int Available, int Capacity)
 {
     /// <summary>Less than a fifth of the vendor's tickets are left.</summary>
-    public bool SellingFast => Available > 0 && Capacity > 0 && Available * 5 < Capacity;
+    public bool SellingFast => IsSellingFast(Available, Capacity);
 
-    public bool SoldOut => Capacity > 0 && Available == 0;
+    public bool SoldOut => IsSoldOut(Available, Capacity);
+
+    internal static bool IsSellingFast(int available, int capacity) => available > 0 && capacity > 0 && available * 5 < capacity;
+
+    internal static bool IsSoldOut(int available, int capacity) => capacity > 0 && available == 0;
 }
 
 /// <summary>A city with upcoming events, for browsing by location.</summary>

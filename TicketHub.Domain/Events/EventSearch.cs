@@ -27,26 +27,34 @@ internal sealed record EventRow(
     string Id, string Name, string? Description, DateTime StartUtc, DateTime EndUtc, string Currency, string VenueId, string Lineup,
     long? CheapestCents, int TicketsLeft, int Capacity, long? ResaleCheapestCents, int ResaleLeft)
 {
-    public EventSummary ToSummary(VenueRef venue)
+    /// <summary>The cheapest ticket on sale, vendor stock or resale (see <see cref="EventSummary.MinPrice"/>).</summary>
+    public decimal? MinPrice
     {
-        long? min = (CheapestCents, ResaleCheapestCents) switch
+        get
         {
-            (null, null) => null,
-            ({ } a, null) => a,
-            (null, { } b) => b,
-            ({ } a, { } b) => Math.Min(a, b),
-        };
-        return new EventSummary(
-            Id, Name, Description, StartUtc, EndUtc, Currency, venue, EventLineup.Read(Lineup),
-            min is null ? null : Money.ToDecimal(min.Value, Currency), TicketsLeft + ResaleLeft, Capacity);
+            long? min = (CheapestCents, ResaleCheapestCents) switch
+            {
+                (null, null) => null,
+                ({ } a, null) => a,
+                (null, { } b) => b,
+                ({ } a, { } b) => Math.Min(a, b),
+            };
+            return min is null ? null : Money.ToDecimal(min.Value, Currency);
+        }
     }
+
+    public int Available => TicketsLeft + ResaleLeft;
+
+    public EventSummary ToSummary(VenueRef venue) => new(
+        Id, Name, Description, StartUtc, EndUtc, Currency, venue, EventLineup.Read(Lineup), MinPrice, Available, Capacity);
 }
 
 /// <summary>
 /// The queries of view-events and the event pages. Each reads the events table alone: the figures (EventFigures) and
-/// the lineup are the event's own columns, and venues come from <see cref="VenueRefs"/>. The common searches run
-/// compiled: a profile of uncached view-events showed EF spending more time building and looking up the LINQ query
-/// than SQLite spent reading the page.
+/// the lineup are the event's own columns, and venues come from <see cref="VenueRefs"/>. The common searches' pages
+/// and counts are SQL commands built once (<see cref="EventPageCommand"/>) and single events run compiled: a profile
+/// of uncached view-events showed EF spending more time building and looking up the LINQ query than SQLite spent
+/// reading the page.
 /// </summary>
 internal static class EventSearch
 {
@@ -76,12 +84,6 @@ internal static class EventSearch
 
     private sealed class Compiled
     {
-        public readonly Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, int, int, IAsyncEnumerable<EventRow>>
-            PlainPage = EF.CompileAsyncQuery(Then<int, int, IQueryable<EventRow>>((events, skip, take) => events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(skip).Take(take).Select(Row)));
-
-        public readonly Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, Task<int>>
-            PlainCount = EF.CompileAsyncQuery(Then<int>(events => events.Count()));
-
         public readonly Func<TicketHubDbContext, string, IAsyncEnumerable<EventRow>> ById =
             EF.CompileAsyncQuery((TicketHubDbContext db, string id) => db.Events.Where(e => e.Id == id).Select(Row));
     }
@@ -89,14 +91,7 @@ internal static class EventSearch
     public static async Task<List<EventRow>> PageAsync(
         TicketHubDbContext db, SearchFilter f, PageRequest page, Func<CancellationToken, Task<IReadOnlyList<string>>> venueZones, CancellationToken ct)
     {
-        if (f.IsPlain)
-        {
-            var rows = new List<EventRow>(page.PageSize);
-            await foreach (var row in For(db).PlainPage(db, f.VenueId, f.PerformerId, f.After, f.From, f.To, f.CityKey, f.StateKey, f.CountryKey, f.PostalCodeKey,
-                               page.Skip, page.PageSize).WithCancellation(ct))
-                rows.Add(row);
-            return rows;
-        }
+        if (f.IsPlain) return await EventPageCommand.ReadAsync(db, f, page, ct);
         var events = await FilteredAsync(db, f, venueZones, ct);
         return await events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize).Select(Row).ToListAsync(ct);
     }
@@ -104,7 +99,7 @@ internal static class EventSearch
     public static async Task<int> CountAsync(
         TicketHubDbContext db, SearchFilter f, Func<CancellationToken, Task<IReadOnlyList<string>>> venueZones, CancellationToken ct) =>
         f.IsPlain
-            ? await For(db).PlainCount(db, f.VenueId, f.PerformerId, f.After, f.From, f.To, f.CityKey, f.StateKey, f.CountryKey, f.PostalCodeKey)
+            ? await EventPageCommand.CountAsync(db, f, ct)
             : await (await FilteredAsync(db, f, venueZones, ct)).CountAsync(ct);
 
     public static async Task<EventRow?> FindAsync(TicketHubDbContext db, string id, CancellationToken ct)
@@ -125,21 +120,5 @@ internal static class EventSearch
         }
         if (f.FromDay is not null || f.ToDay is not null) events = events.StartingOnVenueDays(await venueZones(ct), f.FromDay, f.ToDay);
         return events;
-    }
-
-    // Matching's filters followed by the rest of a query, as one lambda that EF can compile.
-    private static Expression<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, T1, T2, TResult>>
-        Then<T1, T2, TResult>(Expression<Func<IQueryable<Event>, T1, T2, TResult>> rest) =>
-        Expression.Lambda<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, T1, T2, TResult>>(
-            new Rebind(rest.Parameters[0], Matching.Body).Visit(rest.Body), [.. Matching.Parameters, rest.Parameters[1], rest.Parameters[2]]);
-
-    private static Expression<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, TResult>>
-        Then<TResult>(Expression<Func<IQueryable<Event>, TResult>> rest) =>
-        Expression.Lambda<Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, TResult>>(
-            new Rebind(rest.Parameters[0], Matching.Body).Visit(rest.Body), Matching.Parameters);
-
-    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

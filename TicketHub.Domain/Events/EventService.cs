@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using TicketHub.Domain.Common;
@@ -125,17 +126,39 @@ public sealed class EventService(
         var key = FilterKey(query);
         return await cache.GetOrCreateAsync($"events:{key}|{page.Page}|{page.PageSize}", async token =>
         {
-            var filter = SearchFilter.Of(query, clock.GetUtcNow().UtcDateTime);
-            List<EventRow> rows;
-            await using (var db = await readDb.CreateAsync(token))
-                rows = await EventSearch.PageAsync(db, filter, page, VenueZonesAsync, token);
-            // A page that is neither full nor past the end tells the total itself; otherwise every page of the filter
-            // shares one count.
-            var total = rows.Count < page.PageSize && (rows.Count > 0 || page.Page == 1)
-                ? page.Skip + rows.Count
-                : await CountAsync(filter, key, query.Upcoming, token);
+            var (rows, total) = await PageRowsAsync(query, key, page, token);
             return new Page<EventSummary>(await SummariesAsync(rows, token), total);
         }, [CatalogCache.Events], carriesAvailability: true, ct);
+    }
+
+    /// <summary>
+    /// The same search as <see cref="SearchAsync"/>, its events written as the JSON array that serialising their
+    /// summaries with <paramref name="json"/> gives (what view-events sends), cached apart from the summaries.
+    /// Errors: validation_failed (a filter too long).
+    /// </summary>
+    public async Task<Result<JsonPage>> SearchJsonAsync(EventQuery query, PageRequest page, JsonSerializerOptions json, CancellationToken ct = default)
+    {
+        if (query.Validate() is { } invalid) return invalid;
+        var key = FilterKey(query);
+        return await cache.GetOrCreateAsync($"events-json:{key}|{page.Page}|{page.PageSize}", async token =>
+        {
+            var (rows, total) = await PageRowsAsync(query, key, page, token);
+            return new JsonPage(EventJson.Write(rows, await venueRefs.OfAsync(rows.ConvertAll(r => r.VenueId), token), json), total);
+        }, [CatalogCache.Events], carriesAvailability: true, ct);
+    }
+
+    private async Task<(List<EventRow> Rows, int Total)> PageRowsAsync(EventQuery query, string key, PageRequest page, CancellationToken ct)
+    {
+        var filter = SearchFilter.Of(query, clock.GetUtcNow().UtcDateTime);
+        List<EventRow> rows;
+        await using (var db = await readDb.CreateAsync(ct))
+            rows = await EventSearch.PageAsync(db, filter, page, VenueZonesAsync, ct);
+        // A page that is neither full nor past the end tells the total itself; otherwise every page of the filter
+        // shares one count.
+        var total = rows.Count < page.PageSize && (rows.Count > 0 || page.Page == 1)
+            ? page.Skip + rows.Count
+            : await CountAsync(filter, key, query.Upcoming, ct);
+        return (rows, total);
     }
 
     // Its own context: a cache entry's factory may outlive the request that began it.

@@ -12,7 +12,8 @@ namespace TicketHub.Web.Api;
 /// Browse answers (view-events, view-venues, view-listings) come out of the catalogue cache as the same immutable
 /// instance until they change, so their JSON and its strong ETag are kept beside the instance: a cache hit costs no
 /// serialisation and no hashing, and a client that sends the ETag back in If-None-Match gets 304 with no body. When
-/// the domain's entry expires or is invalidated, a new instance arrives and is serialised once.
+/// the domain's entry expires or is invalidated, a new instance arrives and is serialised once (view-events' pages
+/// arrive as JSON already: see JsonPage).
 /// </summary>
 public sealed class CachedJson(IOptions<JsonOptions> json, IOptions<CacheOptions> cache)
 {
@@ -20,9 +21,16 @@ public sealed class CachedJson(IOptions<JsonOptions> json, IOptions<CacheOptions
 
     private readonly ConditionalWeakTable<object, Entry> _entries = new();
 
+    /// <summary>The API's serializer options, for answers the domain writes as JSON itself.</summary>
+    public JsonSerializerOptions SerializerOptions => json.Value.SerializerOptions;
+
     /// <summary>A page of results: the body is the items; the ETag also covers the total, which travels in headers.</summary>
     public IResult Page<T>(Page<T> page, HttpContext http) =>
         Respond(_entries.GetValue(page, p => Create(page.Items, page.TotalCount)), http);
+
+    /// <summary>A page whose items the domain wrote as JSON already: only the ETag is made here, once per instance.</summary>
+    public IResult Page(JsonPage page, HttpContext http) =>
+        Respond(_entries.GetValue(page, p => WithETag(page.Utf8Json, page.TotalCount)), http);
 
     public IResult Ok<T>(T value, HttpContext http) where T : class =>
         Respond(_entries.GetValue(value, v => Create(v, total: null)), http);
@@ -39,9 +47,11 @@ public sealed class CachedJson(IOptions<JsonOptions> json, IOptions<CacheOptions
             : TypedResults.Bytes(entry.Json, "application/json; charset=utf-8");
     }
 
-    private Entry Create(object value, int? total)
+    private Entry Create(object value, int? total) =>
+        WithETag(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), total);
+
+    private static Entry WithETag(byte[] bytes, int? total)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(bytes);
         if (total is { } t) hash.AppendData(BitConverter.GetBytes(t));

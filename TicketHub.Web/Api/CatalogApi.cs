@@ -96,7 +96,7 @@ public static class CatalogApi
         if (!page.IsSuccess) return page.Error.ToProblem();
         var query = new EventQuery(filter.VenueId, filter.PerformerId, filter.StartTime, filter.EndTime,
             filter.City, filter.State, filter.Country, filter.PostalCode);
-        var result = await events.SearchAsync(query, page.Value, ct);
+        var result = await events.SearchJsonAsync(query, page.Value, json.SerializerOptions, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
         http.SetPaging(page.Value, result.Value.TotalCount);
         return json.Page(result.Value, http);
