@@ -98,10 +98,11 @@ public abstract class JourneyTest(BrowserApp app) : IAsyncLifetime
     }
 
     /// <summary>A vendor's event in a city of its own with one lot on sale; returns the event and lot ids.</summary>
-    protected async Task<(string EventId, string LotId)> EventOnSaleAsync(string vendorName, string city, string eventName, int tickets = 20, decimal price = 60m)
+    protected async Task<(string EventId, string LotId)> EventOnSaleAsync(
+        string vendorName, string city, string eventName, int tickets = 20, decimal price = 60m, int startsInDays = 21)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var sale = await new TestData(scope.ServiceProvider, Ct).EventOnSaleAsync(vendorName, city, eventName, tickets, price, startsIn: TimeSpan.FromDays(21));
+        var sale = await new TestData(scope.ServiceProvider, Ct).EventOnSaleAsync(vendorName, city, eventName, tickets, price, startsIn: TimeSpan.FromDays(startsInDays));
         return (sale.EventId, sale.LotId);
     }
 }
