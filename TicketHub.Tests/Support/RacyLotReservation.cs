@@ -21,7 +21,8 @@ internal sealed class RacyLotReservation(PostgresLotReservation production, IDbC
 
     /// <summary>True when the production statement still has every guard this variant takes out (else the control proves nothing).</summary>
     public static bool StatementHasTheGuards =>
-        PostgresLotReservation.Statement.Contains(PickGuard, StringComparison.Ordinal)
+        PostgresLotReservation.Statement.Contains("FOR UPDATE SKIP LOCKED", StringComparison.Ordinal)
+        && PostgresLotReservation.Statement.Contains(PickGuard, StringComparison.Ordinal)
         && PostgresLotReservation.Statement.Contains(RelativeDecrement, StringComparison.Ordinal)
         && PostgresLotReservation.Statement.Contains(UpdateGuard, StringComparison.Ordinal);
 
@@ -37,7 +38,10 @@ internal sealed class RacyLotReservation(PostgresLotReservation production, IDbC
             .Replace(PickGuard, "WHERE \"LotId\" = @lot", StringComparison.Ordinal)
             .Replace(RelativeDecrement, $"SET \"Remaining\" = {observed} - @count", StringComparison.Ordinal)
             .Replace(UpdateGuard, "", StringComparison.Ordinal)
-            .Replace("ORDER BY (\"Bucket\" - @start + 64) % 64", "ORDER BY \"Bucket\"", StringComparison.Ordinal);
+            .Replace("ORDER BY (\"Bucket\" - @start + 64) % 64", "ORDER BY \"Bucket\"", StringComparison.Ordinal)
+            // Racers must meet on the one bucket they read: skipping a busy bucket (the production statement's wait
+            // policy, not one of its guards) would send them to buckets whose figure they never read.
+            .Replace("FOR UPDATE SKIP LOCKED", "FOR UPDATE", StringComparison.Ordinal);
         return await production.ReserveInOneStatementAsync(order, racy, ct);
     }
 }

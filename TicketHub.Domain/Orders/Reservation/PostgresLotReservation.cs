@@ -11,8 +11,13 @@ namespace TicketHub.Domain.Orders.Reservation;
 /// the lot that has enough (the buyer's own starting bucket first, so concurrent buyers spread over the buckets),
 /// raise the cap counter, insert the Pending order. A bucket's row is locked only inside the server, from its update to
 /// the statement's commit, never across a round trip to this process, and a hot lot's buyers queue on several rows, not
-/// one. The counter's CHECK (at most 10) aborts the whole statement past the cap. What one statement cannot serve
-/// (resale listings; a purchase no single bucket has enough for) goes through <see cref="TransactionalReservation"/>.
+/// one. A bucket another buyer's statement holds is skipped, never waited for: a statement that waited could keep the
+/// lock of a bucket that ran dry meanwhile and wait for the next one, so two in opposite rotations could deadlock (a
+/// bench run near a sale's end had statements fail after about one second, PostgreSQL's deadlock check, and run
+/// again). The counter's CHECK
+/// (at most 10) aborts the whole statement past the cap. What one statement cannot serve (resale listings; a purchase
+/// no single bucket has enough for, or none free this instant) goes through <see cref="TransactionalReservation"/>,
+/// which waits its turn.
 /// </summary>
 internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContext> dbFactory, TransactionalReservation transactional)
     : IStockReservation
@@ -24,7 +29,7 @@ internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContex
             WHERE "LotId" = @lot AND "Remaining" >= @count
             ORDER BY ("Bucket" - @start + 64) % 64
             LIMIT 1
-            FOR UPDATE),
+            FOR UPDATE SKIP LOCKED),
         stock AS (
             UPDATE "TicketLotStock" AS s SET "Remaining" = s."Remaining" - @count
             FROM pick WHERE s."LotId" = @lot AND s."Bucket" = pick."Bucket" AND s."Remaining" >= @count
@@ -45,7 +50,7 @@ internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContex
     {
         if (order.ListingId is not null) return await transactional.ReserveAsync(order, ct);
         var placed = await ReserveInOneStatementAsync(order, Statement, ct);
-        // No single bucket had enough: the lot as a whole may still have, spread over several buckets.
+        // No single free bucket had enough: the lot as a whole may still have, in busy buckets or spread over several.
         return placed.IsSuccess && !placed.Value ? await transactional.ReserveAsync(order, ct) : placed;
     }
 
