@@ -51,7 +51,47 @@ internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContex
         if (order.ListingId is not null) return await transactional.ReserveAsync(order, ct);
         var placed = await ReserveInOneStatementAsync(order, Statement, ct);
         // No single free bucket had enough: the lot as a whole may still have, in busy buckets or spread over several.
-        return placed.IsSuccess && !placed.Value ? await transactional.ReserveAsync(order, ct) : placed;
+        return placed.IsSuccess && !placed.Value ? await transactional.ReserveAsync(order, TakeWithBucketsLockedAsync, ct) : placed;
+    }
+
+    /// <summary>
+    /// The fallback's stock: every bucket of the lot locked first, lowest first, then taken from (one bucket with enough,
+    /// else several, lowest first). A conditional update that lost a race keeps the row's lock until its transaction
+    /// ends, so a fallback that tried buckets one by one in its own order could hold one bucket while waiting for
+    /// another; locked all at once in one order, two fallbacks never deadlock, and the statement above never waits.
+    /// </summary>
+    private static async Task<int?> TakeWithBucketsLockedAsync(TicketHubDbContext db, Order o, CancellationToken ct)
+    {
+        var buckets = await db.Database.SqlQuery<BucketStock>($"""
+            SELECT "Bucket", "Remaining" FROM "TicketLotStock" WHERE "LotId" = {o.TicketLotId} ORDER BY "Bucket" FOR UPDATE
+            """).ToListAsync(ct);
+        if (buckets.Sum(b => b.Remaining) < o.Count) return null;
+        List<(int Bucket, int Take)> takes = buckets.FirstOrDefault(b => b.Remaining >= o.Count) is { } enough
+            ? [(enough.Bucket, o.Count)]
+            : Spread(buckets, o.Count);
+        foreach (var (bucket, take) in takes)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "TicketLotStock" SET "Remaining" = "Remaining" - {take} WHERE "LotId" = {o.TicketLotId} AND "Bucket" = {bucket}
+                """, ct);
+        return takes[0].Bucket;
+    }
+
+    private static List<(int Bucket, int Take)> Spread(List<BucketStock> buckets, int count)
+    {
+        var takes = new List<(int Bucket, int Take)>();
+        foreach (var b in buckets.Where(b => b.Remaining > 0))
+        {
+            var take = Math.Min(count, b.Remaining);
+            takes.Add((b.Bucket, take));
+            if ((count -= take) == 0) break;
+        }
+        return takes;
+    }
+
+    private sealed class BucketStock
+    {
+        public int Bucket { get; set; }
+        public int Remaining { get; set; }
     }
 
     /// <summary>Runs <paramref name="statement"/> (the one above, or a variant of it) for the order: true when placed.</summary>

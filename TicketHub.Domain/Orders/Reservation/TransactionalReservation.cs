@@ -15,7 +15,15 @@ namespace TicketHub.Domain.Orders.Reservation;
 /// </summary>
 internal sealed class TransactionalReservation(IWriteUnits writes) : IStockReservation
 {
-    public Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct) => writes.RunAsync<bool>(async db =>
+    public Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct) =>
+        ReserveAsync(order, (db, o, token) => LotStock.TakeAsync(db, o.TicketLotId, o.Count, StockBuckets.StartFor(o.Id), token), ct);
+
+    /// <summary>
+    /// The same, with the lot's stock taken by <paramref name="takeFromLot"/> (returns the bucket taken from, the lowest
+    /// for several, or null when the lot has too few).
+    /// </summary>
+    internal Task<Result<bool>> ReserveAsync(
+        Order order, Func<TicketHubDbContext, Order, CancellationToken, Task<int?>> takeFromLot, CancellationToken ct) => writes.RunAsync<bool>(async db =>
     {
         if (order.ListingId is { } listingId)
         {
@@ -25,7 +33,7 @@ internal sealed class TransactionalReservation(IWriteUnits writes) : IStockReser
                 return left == 0 ? TicketErrors.SoldOut(listingId) : TicketErrors.InsufficientQuantity(left);
             }
         }
-        else if (await LotStock.TakeAsync(db, order.TicketLotId, order.Count, StockBuckets.StartFor(order.Id), ct) is { } bucket)
+        else if (await takeFromLot(db, order, ct) is { } bucket)
         {
             order.StockBucket = bucket;
         }
