@@ -14,10 +14,9 @@ namespace TicketHub.Domain.Orders.Reservation;
 /// one. A bucket another buyer's statement holds is skipped, never waited for: a statement that waited could keep the
 /// lock of a bucket that ran dry meanwhile and wait for the next one, so two in opposite rotations could deadlock (a
 /// bench run near a sale's end had statements fail after about one second, PostgreSQL's deadlock check, and run
-/// again). The counter's CHECK
-/// (at most 10) aborts the whole statement past the cap. What one statement cannot serve (resale listings; a purchase
-/// no single bucket has enough for, or none free this instant) goes through <see cref="TransactionalReservation"/>,
-/// which waits its turn.
+/// again). When every bucket with enough is busy, the statement runs again, waiting for the lowest of them. The
+/// counter's CHECK (at most 10) aborts the whole statement past the cap. What one statement cannot serve (resale
+/// listings; a purchase no single bucket has enough for) goes through <see cref="TransactionalReservation"/>.
 /// </summary>
 internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContext> dbFactory, TransactionalReservation transactional)
     : IStockReservation
@@ -46,11 +45,21 @@ internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContex
         FROM counter CROSS JOIN stock
         """;
 
+    /// <summary>
+    /// The statement for when every bucket with enough was busy: it waits for the lowest such bucket. Waiting writers
+    /// all lock lowest first (a row that lost its race stays locked until the commit), so they never deadlock.
+    /// </summary>
+    private static readonly string WaitingStatement = Statement
+        .Replace("ORDER BY (\"Bucket\" - @start + 64) % 64", "ORDER BY \"Bucket\"", StringComparison.Ordinal)
+        .Replace("FOR UPDATE SKIP LOCKED", "FOR UPDATE", StringComparison.Ordinal);
+
     public async Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct)
     {
         if (order.ListingId is not null) return await transactional.ReserveAsync(order, ct);
         var placed = await ReserveInOneStatementAsync(order, Statement, ct);
-        // No single free bucket had enough: the lot as a whole may still have, in busy buckets or spread over several.
+        // Every bucket with enough was busy this instant: wait for one, in the one order every waiting writer keeps.
+        if (placed.IsSuccess && !placed.Value) placed = await ReserveInOneStatementAsync(order, WaitingStatement, ct);
+        // No single bucket had enough: the lot as a whole may still have, spread over several.
         return placed.IsSuccess && !placed.Value ? await transactional.ReserveAsync(order, TakeWithBucketsLockedAsync, ct) : placed;
     }
 
