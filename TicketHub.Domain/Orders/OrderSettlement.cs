@@ -17,8 +17,6 @@ namespace TicketHub.Domain.Orders;
 public sealed class OrderSettlement(
     IWriteUnits writes, ISaleSettlement sales, IDbContextFactory<TicketHubDbContext> dbFactory, EventFigures figures, LiveSignals live, TimeProvider clock)
 {
-    private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
-
     /// <summary>
     /// Settles the order by the payment's outcome; returns the order as it ends up, and whether this call settled it
     /// (false when another worker had: the conditional update on the Pending status lets one through). A settlement
@@ -33,7 +31,7 @@ public sealed class OrderSettlement(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = outcome.Status == PaymentStatus.Succeeded
-            ? await sales.PayAsync(order, outcome, now, ct) ? true : AlreadySettled
+            ? await sales.PayAsync(order, outcome, now, ct) ? true : SaleSettlements.AlreadySettled
             : await FailAsync(order, outcome, now, ct);
         if (!result.IsSuccess) return (await ReadAsync(order.Id, ct), false);
         if (outcome.Status != PaymentStatus.Succeeded) figures.MarkChanged(order.EventId);   // the released tickets are on sale again
@@ -55,13 +53,13 @@ public sealed class OrderSettlement(
                     .SetProperty(o => o.FailureCode, outcome.DeclineCode)
                     .SetProperty(o => o.PaymentReference, outcome.Reference)
                     .SetProperty(o => o.UpdatedAtUtc, now), ct) == 0)
-                return AlreadySettled;
+                return SaleSettlements.AlreadySettled;
             await ReleaseAsync(db, order, ct);
             await db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Bought, c => c.Bought - order.Count), ct);
             return true;
         }, ct, Durability.Deferred);
-        if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+        if (!result.IsSuccess && result.Error != SaleSettlements.AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         return result;
     }
 

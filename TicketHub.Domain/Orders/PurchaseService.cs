@@ -1,7 +1,6 @@
 using TicketHub.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using TicketHub.Domain.Accounts;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
 using TicketHub.Domain.Events;

@@ -33,8 +33,6 @@ internal sealed class PostgresSaleSettlement(IWriteUnits writes, TransactionalSa
         FROM holding CROSS JOIN unnest(@units) AS unit(id)
         """;
 
-    private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
-
     public async Task<bool> PayAsync(Order order, PaymentOutcome outcome, DateTime now, CancellationToken ct)
     {
         if (order.ListingId is not null) return await transactional.PayAsync(order, outcome, now, ct);
@@ -52,9 +50,9 @@ internal sealed class PostgresSaleSettlement(IWriteUnits writes, TransactionalSa
                 new NpgsqlParameter("active", nameof(TicketUnitStatus.Active)), new NpgsqlParameter("units", units),
             ], ct);
             // Rows affected are the units inserted: all of them when this unit moved the order to Paid, none when another had.
-            return delivered == order.Count ? true : AlreadySettled;
+            return delivered == order.Count ? true : SaleSettlements.AlreadySettled;
         }, ct, Durability.Deferred);
-        if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+        if (!result.IsSuccess && result.Error != SaleSettlements.AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         return result.IsSuccess;
     }
 }

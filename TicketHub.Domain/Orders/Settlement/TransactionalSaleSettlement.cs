@@ -14,8 +14,6 @@ namespace TicketHub.Domain.Orders.Settlement;
 /// </summary>
 internal sealed class TransactionalSaleSettlement(IWriteUnits writes) : ISaleSettlement
 {
-    private static readonly Error AlreadySettled = new("already_settled", "The order was settled by another worker.");
-
     public async Task<bool> PayAsync(Order order, PaymentOutcome outcome, DateTime now, CancellationToken ct)
     {
         var result = await writes.RunAsync<bool>(async db =>
@@ -24,11 +22,11 @@ internal sealed class TransactionalSaleSettlement(IWriteUnits writes) : ISaleSet
                     UPDATE "Orders" SET "Status" = {nameof(OrderStatus.Paid)}, "PaymentReference" = {outcome.Reference}, "UpdatedAtUtc" = {now}
                     WHERE "Id" = {order.Id} AND "Status" = {nameof(OrderStatus.Pending)}
                     """, ct) == 0)
-                return AlreadySettled;
+                return SaleSettlements.AlreadySettled;
             await DeliverAsync(db, order, now, ct);
             return true;
         }, ct, Durability.Deferred);
-        if (!result.IsSuccess && result.Error != AlreadySettled) throw new InvalidOperationException(result.Error.Message);
+        if (!result.IsSuccess && result.Error != SaleSettlements.AlreadySettled) throw new InvalidOperationException(result.Error.Message);
         return result.IsSuccess;
     }
 
