@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,9 +21,6 @@ namespace TicketHub.Domain.Events;
 /// </summary>
 internal sealed class EventPageCommand
 {
-    // Commands are made with the services of the model's provider: one set per model, as for compiled queries.
-    private static readonly ConditionalWeakTable<IModel, EventPageCommand> ByModel = [];
-
     private readonly ConcurrentDictionary<Filters, IRelationalCommandTemplate> _commands = new();
 
     [Flags]
@@ -59,7 +55,8 @@ internal sealed class EventPageCommand
     private static async Task RunAsync(TicketHubDbContext db, SearchFilter f, Filters filters, PageRequest? page,
         Func<IRelationalCommand, RelationalCommandParameterObject, Task> execute)
     {
-        var template = ByModel.GetValue(db.Model, _ => new EventPageCommand()).CommandFor(db, filters);
+        // Commands are made with the services of the model's provider: one set per model, as for compiled queries.
+        var template = PerModel<EventPageCommand>.For(db).CommandFor(db, filters);
         var values = new Dictionary<string, object?>(12)
         {
             [nameof(Filters.Venue)] = f.VenueId, [nameof(Filters.Performer)] = f.PerformerId, [nameof(Filters.After)] = f.After,

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using TicketHub.Domain.Common;
 using TicketHub.Domain.Data;
 
@@ -76,11 +74,7 @@ internal static class EventSearch
     private static readonly Func<TicketHubDbContext, string?, string?, DateTime?, DateTime?, DateTime?, string?, string?, string?, string?, IQueryable<Event>>
         MatchingQuery = Matching.Compile();
 
-    // EF runs a compiled query only with the model it was compiled against: one set per model, so a process that holds
-    // both providers' models (the test suite) compiles each query once for each.
-    private static readonly ConditionalWeakTable<IModel, Compiled> ByModel = [];
-
-    private static Compiled For(TicketHubDbContext db) => ByModel.GetValue(db.Model, _ => new Compiled());
+    private static Compiled For(TicketHubDbContext db) => PerModel<Compiled>.For(db);
 
     private sealed class Compiled
     {
