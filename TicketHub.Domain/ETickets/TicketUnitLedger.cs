@@ -37,17 +37,20 @@ internal static class TicketUnitLedger
     // One multi-row INSERT, without the change tracker (a sale's settlement runs inside SQLite's single writer).
     private static Task InsertActiveAsync(TicketHubDbContext db, Order order, string holdingId, DateTime now, CancellationToken ct)
     {
-        var parameters = new object[] { order.EventId, order.TicketLotId, holdingId, order.BuyerId, nameof(TicketUnitStatus.Active), now }
-            .Concat(Enumerable.Range(0, order.Count).Select(_ => Ids.New())).ToArray();
-        return db.Database.ExecuteSqlRawAsync(InsertActiveSql[order.Count], parameters, ct);
+        var values = new object?[6 + order.Count];
+        (values[0], values[1], values[2], values[3], values[4], values[5]) =
+            (order.EventId, order.TicketLotId, holdingId, order.BuyerId, nameof(TicketUnitStatus.Active), now);
+        for (var i = 0; i < order.Count; i++) values[6 + i] = Ids.New();
+        return InsertActive[order.Count].ExecuteAsync(db, ct, values);
     }
 
-    // The statement for n units (n up to the per-event cap), built once: {0}..{5} are shared, {6}.. the units' ids.
-    private static readonly string[] InsertActiveSql = Enumerable.Range(0, PurchaseCounter.MaxPerEvent + 1).Select(n => n == 0 ? "" :
+    // The statement for n units (n up to the per-event cap): {0}..{5} are shared, {6}.. the units' ids.
+    private static readonly FixedStatement[] InsertActive = Enumerable.Range(0, PurchaseCounter.MaxPerEvent + 1).Select(n => new FixedStatement(
         """
         INSERT INTO "TicketUnits" ("Id", "EventId", "TicketLotId", "HoldingId", "OwnerId", "Generation", "Status", "ListingId", "IssuedAtUtc", "CheckedInAtUtc")
         VALUES 
-        """ + string.Join(", ", Enumerable.Range(0, n).Select(i => $"({{{6 + i}}}, {{0}}, {{1}}, {{2}}, {{3}}, 1, {{4}}, NULL, {{5}}, NULL)"))).ToArray();
+        """ + string.Join(", ", Enumerable.Range(0, n).Select(i => $"({{{6 + i}}}, {{0}}, {{1}}, {{2}}, {{3}}, 1, {{4}}, NULL, {{5}}, NULL)")),
+        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(DateTime), .. Enumerable.Repeat(typeof(string), n)])).ToArray();
 
     /// <summary>
     /// Listing hides codes: <paramref name="count"/> active units of the holding that no door has admitted become

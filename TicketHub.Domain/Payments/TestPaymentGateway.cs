@@ -23,6 +23,13 @@ public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbF
         ["pm_card_chargeDeclinedExpiredCard"] = "expired_card",
     };
 
+    // One row per order: a charge repeated for the same order stores nothing.
+    private static readonly FixedStatement Record = new("""
+        INSERT INTO "TestPaymentCharges" ("OrderId", "AmountMinor", "Currency", "PaymentMethod", "Succeeded", "Reference", "DeclineCode", "CreatedAtUtc")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
+        ON CONFLICT ("OrderId") DO NOTHING
+        """, typeof(string), typeof(long), typeof(string), typeof(string), typeof(bool), typeof(string), typeof(string), typeof(DateTime));
+
     public async Task<PaymentOutcome> ChargeAsync(PaymentRequest request, CancellationToken ct)
     {
         var declineCode = Tokens.TryGetValue(request.PaymentMethod, out var code) ? code : "invalid_payment_method";
@@ -31,15 +38,15 @@ public sealed class TestPaymentGateway(IDbContextFactory<TicketHubDbContext> dbF
         {
             var recorded = await writes.RunStatementAsync<PaymentOutcome>(async db =>
             {
-                var stored = await db.TestPaymentCharges.FromSql($"""
-                    INSERT INTO "TestPaymentCharges" ("OrderId", "AmountMinor", "Currency", "PaymentMethod", "Succeeded", "Reference", "DeclineCode", "CreatedAtUtc")
-                    VALUES ({request.OrderId}, {request.AmountMinor}, {request.Currency}, {request.PaymentMethod}, {declineCode is null},
-                        {reference}, {declineCode}, {clock.GetUtcNow().UtcDateTime})
-                    ON CONFLICT ("OrderId") DO NOTHING
-                    RETURNING *
-                    """).AsNoTracking().ToListAsync(ct);
-                // Nothing returned: this order was charged before, and that first charge's outcome stands.
-                var charge = stored.Count == 1 ? stored[0] : await db.TestPaymentCharges.AsNoTracking().FirstAsync(c => c.OrderId == request.OrderId, ct);
+                var charge = new TestPaymentCharge
+                {
+                    OrderId = request.OrderId, AmountMinor = request.AmountMinor, Currency = request.Currency, PaymentMethod = request.PaymentMethod,
+                    Succeeded = declineCode is null, Reference = reference, DeclineCode = declineCode, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                };
+                var stored = await Record.ExecuteAsync(db, ct, charge.OrderId, charge.AmountMinor, charge.Currency, charge.PaymentMethod,
+                    charge.Succeeded, charge.Reference, charge.DeclineCode, charge.CreatedAtUtc);
+                // Nothing stored: this order was charged before, and that first charge's outcome stands.
+                if (stored == 0) charge = await db.TestPaymentCharges.AsNoTracking().FirstAsync(c => c.OrderId == request.OrderId, ct);
                 return charge.ToOutcome();
             }, ct);
             return recorded.Value!;

@@ -50,6 +50,15 @@ internal sealed class TicketLotStockConfiguration : IEntityTypeConfiguration<Tic
 /// <summary>The operations on a lot's stock buckets, for the write units that buy, release and remove tickets.</summary>
 internal static class LotStock
 {
+    // {0} count, {1} lot, {2} start, {3} the number of buckets.
+    private static readonly Data.FixedStatement TakeFromOne = new("""
+        UPDATE "TicketLotStock" SET "Remaining" = "Remaining" - {0}
+        WHERE "LotId" = {1} AND "Remaining" >= {0} AND "Bucket" = (
+            SELECT "Bucket" FROM "TicketLotStock" WHERE "LotId" = {1} AND "Remaining" >= {0}
+            ORDER BY ("Bucket" - {2} + {3}) % {3} LIMIT 1)
+        RETURNING "Bucket"
+        """, typeof(int), typeof(string), typeof(int), typeof(int));
+
     /// <summary>How many tickets of the lot are unsold: the sum of its buckets.</summary>
     public static Task<int> LeftAsync(Data.TicketHubDbContext db, string lotId, CancellationToken ct) =>
         db.TicketLotStock.Where(s => s.LotId == lotId).SumAsync(s => s.Remaining, ct);
@@ -63,13 +72,7 @@ internal static class LotStock
     public static async Task<int?> TakeAsync(Data.TicketHubDbContext db, string lotId, int count, int start, CancellationToken ct)
     {
         // The usual case in one statement: the first bucket from start on with enough, taken by a conditional update.
-        var taken = await db.Database.SqlQuery<int>($$"""
-            UPDATE "TicketLotStock" SET "Remaining" = "Remaining" - {{count}}
-            WHERE "LotId" = {{lotId}} AND "Remaining" >= {{count}} AND "Bucket" = (
-                SELECT "Bucket" FROM "TicketLotStock" WHERE "LotId" = {{lotId}} AND "Remaining" >= {{count}}
-                ORDER BY ("Bucket" - {{start}} + {{StockBuckets.MaxBuckets}}) % {{StockBuckets.MaxBuckets}} LIMIT 1)
-            RETURNING "Bucket" AS "Value"
-            """).ToListAsync(ct);
+        var taken = await TakeFromOne.ReadAsync(db, r => r.GetInt32(0), ct, count, lotId, start, StockBuckets.MaxBuckets);
         if (taken.Count == 1) return taken[0];
 
         var buckets = await db.TicketLotStock.Where(s => s.LotId == lotId && s.Remaining > 0)

@@ -144,6 +144,13 @@ public static class ReportCommand
         };
         var rssKb = ReadText(Path.Combine(dir, "rss-max-kb.txt"));
         node["maxRssMB"] = rssKb is null ? null : Round(long.Parse(rssKb, CultureInfo.InvariantCulture) / 1024.0, 0);
+        var byPhase = new JsonObject();
+        foreach (var file in Directory.GetFiles(dir, "rss-kb.*.txt").Order(StringComparer.Ordinal))
+        {
+            var phase = Path.GetFileName(file)["rss-kb.".Length..^".txt".Length];
+            byPhase[phase] = Round(long.Parse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture) / 1024.0, 0);
+        }
+        node["maxRssMBByPhase"] = byPhase;
         node["notes"] = notes;
         node["ok"] = ok;
 
@@ -182,6 +189,8 @@ public static class ReportCommand
         }
         else Console.WriteLine("flash sale: not measured");
         Console.WriteLine($"max RSS of the app: {(node["maxRssMB"] is { } m ? $"{m} MB" : "—")}");
+        if (node["maxRssMBByPhase"] is JsonObject phases && phases.Count > 0)
+            Console.WriteLine($"  by phase (MB): {string.Join(", ", phases.Select(p => $"{p.Key} {p.Value}"))}");
         foreach (var note in node["notes"]?.AsArray() ?? []) Console.WriteLine($"note: {note}");
         if (node["ok"]?.GetValue<bool>() != true) Console.WriteLine("RESULT: FAILED (see above)");
     }

@@ -46,11 +46,7 @@ internal sealed class TransactionalReservation(IWriteUnits writes) : IStockReser
         // Every purchase for this buyer and event passes through one counter row, raised only while it stays within
         // the cap (one upsert: created at the order's count, or raised when that keeps it within the cap): two racing
         // requests of the same buyer cannot both pass.
-        var counted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought") VALUES ({order.BuyerId}, {order.EventId}, {order.Count})
-            ON CONFLICT ("UserId", "EventId") DO UPDATE SET "Bought" = "PurchaseCounters"."Bought" + excluded."Bought"
-            WHERE "PurchaseCounters"."Bought" + excluded."Bought" <= {PurchaseCounter.MaxPerEvent}
-            """, ct);
+        var counted = await CountPurchase.ExecuteAsync(db, ct, order.BuyerId, order.EventId, order.Count, PurchaseCounter.MaxPerEvent);
         if (counted == 0) return PurchaseErrors.LimitExceeded(await BoughtAsync(db, order, ct));
 
         try
@@ -63,6 +59,13 @@ internal sealed class TransactionalReservation(IWriteUnits writes) : IStockReser
         }
         return true;
     }, ct);
+
+    // {0} buyer, {1} event, {2} the order's count, {3} the cap.
+    private static readonly FixedStatement CountPurchase = new("""
+        INSERT INTO "PurchaseCounters" ("UserId", "EventId", "Bought") VALUES ({0}, {1}, {2})
+        ON CONFLICT ("UserId", "EventId") DO UPDATE SET "Bought" = "PurchaseCounters"."Bought" + excluded."Bought"
+        WHERE "PurchaseCounters"."Bought" + excluded."Bought" <= {3}
+        """, typeof(string), typeof(string), typeof(int), typeof(int));
 
     internal static Task<int> BoughtAsync(TicketHubDbContext db, Order order, CancellationToken ct) =>
         db.PurchaseCounters.Where(c => c.UserId == order.BuyerId && c.EventId == order.EventId).Select(c => c.Bought).FirstOrDefaultAsync(ct);

@@ -18,10 +18,7 @@ internal sealed class TransactionalSaleSettlement(IWriteUnits writes) : ISaleSet
     {
         var result = await writes.RunAsync<bool>(async db =>
         {
-            if (await db.Database.ExecuteSqlAsync($"""
-                    UPDATE "Orders" SET "Status" = {nameof(OrderStatus.Paid)}, "PaymentReference" = {outcome.Reference}, "UpdatedAtUtc" = {now}
-                    WHERE "Id" = {order.Id} AND "Status" = {nameof(OrderStatus.Pending)}
-                    """, ct) == 0)
+            if (await MarkPaid.ExecuteAsync(db, ct, nameof(OrderStatus.Paid), outcome.Reference, now, order.Id, nameof(OrderStatus.Pending)) == 0)
                 return SaleSettlements.AlreadySettled;
             await DeliverAsync(db, order, now, ct);
             return true;
@@ -30,16 +27,26 @@ internal sealed class TransactionalSaleSettlement(IWriteUnits writes) : ISaleSet
         return result.IsSuccess;
     }
 
+    // {0} Paid, {1} the payment's reference, {2} now, {3} the order, {4} Pending.
+    private static readonly FixedStatement MarkPaid = new("""
+        UPDATE "Orders" SET "Status" = {0}, "PaymentReference" = {1}, "UpdatedAtUtc" = {2}
+        WHERE "Id" = {3} AND "Status" = {4}
+        """, typeof(string), typeof(string), typeof(DateTime), typeof(string), typeof(string));
+
+    // {0} a new holding's id, {1} buyer, {2} lot, {3} event, {4} count, {5} price paid, {6} now.
+    private static readonly FixedStatement AddToHolding = new("""
+        INSERT INTO "Holdings" ("Id", "UserId", "TicketLotId", "EventId", "Count", "PricePaidCents", "PurchasedAtUtc")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})
+        ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
+        DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
+        RETURNING "Id"
+        """, typeof(string), typeof(string), typeof(string), typeof(string), typeof(int), typeof(long), typeof(DateTime));
+
     private static async Task DeliverAsync(TicketHubDbContext db, Order order, DateTime now, CancellationToken ct)
     {
         // One holding per buyer, lot and price paid: the price paid is what caps a later resale.
-        var holdingIds = await db.Database.SqlQuery<string>($"""
-            INSERT INTO "Holdings" ("Id", "UserId", "TicketLotId", "EventId", "Count", "PricePaidCents", "PurchasedAtUtc")
-            VALUES ({Ids.New()}, {order.BuyerId}, {order.TicketLotId}, {order.EventId}, {order.Count}, {order.UnitPriceCents}, {now})
-            ON CONFLICT ("UserId", "TicketLotId", "PricePaidCents")
-            DO UPDATE SET "Count" = "Holdings"."Count" + excluded."Count", "PurchasedAtUtc" = excluded."PurchasedAtUtc"
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
+        var holdingIds = await AddToHolding.ReadAsync(db, r => r.GetString(0), ct,
+            Ids.New(), order.BuyerId, order.TicketLotId, order.EventId, order.Count, order.UnitPriceCents, now);
         await TicketUnitLedger.DeliverAsync(db, order, holdingIds.Single(), now, ct);
         if (order.ListingId is not { } listingId) return;
 
