@@ -67,6 +67,23 @@ public abstract class FixedStatementTests(DatabaseProvider provider) : DomainTes
     }
 
     [Fact]
+    public async Task Runs_again_on_the_same_connection_before_and_after_it_closed()
+    {
+        await using var db = Database.CreateContext();
+
+        await db.Database.OpenConnectionAsync(Ct);
+        await Insert.ExecuteAsync(db, Ct, "o1", 100L, false, "ref1", "card_declined", At);
+        await Insert.ExecuteAsync(db, Ct, "o2", 200L, false, "ref2", "card_declined", At);
+        await db.Database.CloseConnectionAsync();
+        await db.Database.OpenConnectionAsync(Ct);
+        await Insert.ExecuteAsync(db, Ct, "o3", 300L, false, "ref3", "card_declined", At);
+        await db.Database.CloseConnectionAsync();
+
+        var declined = await Declined.ReadAsync(db, r => r.GetInt64(1), Ct, false);
+        Assert.Equal([100L, 200L, 300L], declined);
+    }
+
+    [Fact]
     public async Task Refuses_a_wrong_number_of_values()
     {
         await using var db = Database.CreateContext();
