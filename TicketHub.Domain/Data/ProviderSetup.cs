@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace TicketHub.Domain.Data;
 
@@ -14,8 +15,24 @@ public static class ProviderSetup
     public static TBuilder UseTicketHubPostgres<TBuilder>(this TBuilder options, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(WithAutoPrepare(connectionString));
         return options;
+    }
+
+    /// <summary>
+    /// Unless the connection string says otherwise, Npgsql prepares a statement on the server once a physical
+    /// connection has run it twice and keeps it for that connection's life (up to 32 per connection), so the purchase's
+    /// statements and the browse queries are parsed and planned once per pooled connection, not on every run.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var chosen = builder.MaxAutoPrepare > 0 || connectionString.Replace(" ", "", StringComparison.Ordinal)
+            .Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase);
+        if (chosen) return connectionString;
+        builder.MaxAutoPrepare = 32;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     /// <summary>
@@ -25,7 +42,7 @@ public static class ProviderSetup
     public static TBuilder UseTicketHubPostgresReplica<TBuilder>(this TBuilder options, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3, TimeSpan.FromSeconds(1), errorCodesToAdd: null));
+        options.UseNpgsql(WithAutoPrepare(connectionString), o => o.EnableRetryOnFailure(3, TimeSpan.FromSeconds(1), errorCodesToAdd: null));
         return options;
     }
 }
