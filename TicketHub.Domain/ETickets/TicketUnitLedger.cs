@@ -41,11 +41,11 @@ internal static class TicketUnitLedger
         (values[0], values[1], values[2], values[3], values[4], values[5]) =
             (order.EventId, order.TicketLotId, holdingId, order.BuyerId, nameof(TicketUnitStatus.Active), now);
         for (var i = 0; i < order.Count; i++) values[6 + i] = Ids.New();
-        return InsertActive[order.Count].ExecuteAsync(db, ct, values);
+        return InsertActive[order.Count - 1].ExecuteAsync(db, ct, values);
     }
 
-    // The statement for n units (n up to the per-event cap): {0}..{5} are shared, {6}.. the units' ids.
-    private static readonly FixedStatement[] InsertActive = Enumerable.Range(0, PurchaseCounter.MaxPerEvent + 1).Select(n => new FixedStatement(
+    // The statement for n units at [n - 1] (n up to the per-event cap): {0}..{5} are shared, {6}.. the units' ids.
+    private static readonly FixedStatement[] InsertActive = Enumerable.Range(1, PurchaseCounter.MaxPerEvent).Select(n => new FixedStatement(
         """
         INSERT INTO "TicketUnits" ("Id", "EventId", "TicketLotId", "HoldingId", "OwnerId", "Generation", "Status", "ListingId", "IssuedAtUtc", "CheckedInAtUtc")
         VALUES 
