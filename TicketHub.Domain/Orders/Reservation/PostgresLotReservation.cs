@@ -49,9 +49,17 @@ internal sealed class PostgresLotReservation(IDbContextFactory<TicketHubDbContex
     /// The statement for when every bucket with enough was busy: it waits for the lowest such bucket. Waiting writers
     /// all lock lowest first (a row that lost its race stays locked until the commit), so they never deadlock.
     /// </summary>
-    private static readonly string WaitingStatement = Statement
-        .Replace("ORDER BY (\"Bucket\" - @start + 64) % 64", "ORDER BY \"Bucket\"", StringComparison.Ordinal)
-        .Replace("FOR UPDATE SKIP LOCKED", "FOR UPDATE", StringComparison.Ordinal);
+    private static readonly string WaitingStatement = Waiting(Statement);
+
+    // Made from the statement itself, so the two cannot drift apart; a statement whose pick no longer reads as below
+    // fails at start-up rather than leaving the "waiting" statement skipping like the first.
+    private static string Waiting(string statement)
+    {
+        const string Rotated = "ORDER BY (\"Bucket\" - @start + 64) % 64", Skipping = "FOR UPDATE SKIP LOCKED";
+        if (!statement.Contains(Rotated, StringComparison.Ordinal) || !statement.Contains(Skipping, StringComparison.Ordinal))
+            throw new InvalidOperationException("The reservation statement's bucket pick changed: update its waiting variant.");
+        return statement.Replace(Rotated, "ORDER BY \"Bucket\"", StringComparison.Ordinal).Replace(Skipping, "FOR UPDATE", StringComparison.Ordinal);
+    }
 
     public async Task<Result<bool>> ReserveAsync(Order order, CancellationToken ct)
     {
